@@ -1,0 +1,1 @@
+namespace SupportBot.Bench; static class Program { static int Main() => 0; }
