@@ -1,0 +1,143 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace SupportBot.Engine.Activities;
+
+/// <summary>
+/// The one internal model: a Bot Framework Activity (https://github.com/microsoft/botframework-sdk/blob/main/specs/botframework-activity/botframework-activity.md).
+/// Channels translate to and from it at the edge. Unknown JSON fields are kept in <see cref="Extra"/>
+/// and written back, so a channel's own fields survive a round trip.
+/// </summary>
+public sealed class Activity
+{
+    public string? Type { get; set; }
+    public string? Id { get; set; }
+    public DateTimeOffset? Timestamp { get; set; }
+    public DateTimeOffset? LocalTimestamp { get; set; }
+    public string? LocalTimezone { get; set; }
+    public string? ServiceUrl { get; set; }
+    public string? ChannelId { get; set; }
+    public ChannelAccount? From { get; set; }
+    public ChannelAccount? Recipient { get; set; }
+    public ConversationAccount? Conversation { get; set; }
+    public string? Text { get; set; }
+    public string? TextFormat { get; set; }
+    public string? Speak { get; set; }
+    public string? InputHint { get; set; }
+    public string? Summary { get; set; }
+    public string? Locale { get; set; }
+    public string? Name { get; set; }
+    public string? Label { get; set; }
+    public string? ValueType { get; set; }
+    public JsonElement? Value { get; set; }
+    public SuggestedActions? SuggestedActions { get; set; }
+    public List<Attachment>? Attachments { get; set; }
+    public string? AttachmentLayout { get; set; }
+    public List<JsonElement>? Entities { get; set; }
+    public JsonElement? ChannelData { get; set; }
+    public string? ReplyToId { get; set; }
+    public string? DeliveryMode { get; set; }
+    public List<ChannelAccount>? MembersAdded { get; set; }
+    public List<ChannelAccount>? MembersRemoved { get; set; }
+
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Extra { get; set; }
+
+    public bool IsMessage => string.Equals(Type, ActivityTypes.Message, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A reply addressed back to the sender of this activity, in the same conversation.</summary>
+    public Activity CreateReply(string? text = null) => new()
+    {
+        Type = ActivityTypes.Message,
+        ChannelId = ChannelId,
+        ServiceUrl = ServiceUrl,
+        Conversation = Conversation is null ? null : new ConversationAccount { Id = Conversation.Id, Name = Conversation.Name, IsGroup = Conversation.IsGroup, ConversationType = Conversation.ConversationType, TenantId = Conversation.TenantId },
+        From = Recipient is null ? null : new ChannelAccount { Id = Recipient.Id, Name = Recipient.Name, Role = "bot" },
+        Recipient = From is null ? null : new ChannelAccount { Id = From.Id, Name = From.Name, Role = "user" },
+        ReplyToId = Id,
+        Locale = Locale,
+        Text = text,
+    };
+}
+
+public static class ActivityTypes
+{
+    public const string Message = "message";
+    public const string ConversationUpdate = "conversationUpdate";
+    public const string Typing = "typing";
+    public const string Event = "event";
+    public const string Trace = "trace";
+    public const string EndOfConversation = "endOfConversation";
+}
+
+public static class DeliveryModes
+{
+    public const string ExpectReplies = "expectReplies";
+    public const string Normal = "normal";
+}
+
+public static class InputHints
+{
+    public const string AcceptingInput = "acceptingInput";
+    public const string ExpectingInput = "expectingInput";
+    public const string IgnoringInput = "ignoringInput";
+}
+
+public sealed class ChannelAccount
+{
+    public string? Id { get; set; }
+    public string? Name { get; set; }
+    public string? Role { get; set; }
+    public string? AadObjectId { get; set; }
+
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Extra { get; set; }
+}
+
+public sealed class ConversationAccount
+{
+    public string? Id { get; set; }
+    public string? Name { get; set; }
+    public bool? IsGroup { get; set; }
+    public string? ConversationType { get; set; }
+    public string? TenantId { get; set; }
+
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Extra { get; set; }
+}
+
+public sealed class SuggestedActions
+{
+    public List<string>? To { get; set; }
+    public List<CardAction> Actions { get; set; } = [];
+}
+
+public sealed class CardAction
+{
+    /// <summary>imBack, postBack, messageBack, openUrl, call, …</summary>
+    public string Type { get; set; } = "imBack";
+    public string? Title { get; set; }
+    public JsonElement? Value { get; set; }
+    public string? Text { get; set; }
+    public string? DisplayText { get; set; }
+    public string? Image { get; set; }
+
+    public static CardAction ImBack(string title, string? value = null) =>
+        new() { Type = "imBack", Title = title, Value = JsonSerializer.SerializeToElement(value ?? title) };
+
+    /// <summary>A phone-call button (value <c>tel:...</c>), which channels render natively where they can.</summary>
+    public static CardAction Call(string title, string phone) =>
+        new() { Type = "call", Title = title, Value = JsonSerializer.SerializeToElement("tel:" + phone) };
+}
+
+public sealed class Attachment
+{
+    public string? ContentType { get; set; }
+    public string? ContentUrl { get; set; }
+    public JsonElement? Content { get; set; }
+    public string? Name { get; set; }
+    public string? ThumbnailUrl { get; set; }
+
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Extra { get; set; }
+}

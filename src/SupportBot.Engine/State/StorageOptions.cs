@@ -1,0 +1,22 @@
+namespace SupportBot.Engine.State;
+
+/// <summary>Key prefix and lifetimes of stored data (section <c>Storage</c>).</summary>
+public sealed class StorageOptions
+{
+    public const string SectionName = "Storage";
+
+    /// <summary>Prefix of every key, so several bots (or tests) can share one Redis.</summary>
+    public string KeyPrefix { get; set; } = "sb:";
+
+    /// <summary>How long an idle conversation's state is kept (privacy: abandoned chats expire).</summary>
+    public TimeSpan ConversationTtl { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>How long a Direct Line transcript is kept after its last activity.</summary>
+    public TimeSpan TranscriptTtl { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>How long a turn may hold its conversation's lease before another instance may take it.</summary>
+    public TimeSpan LeaseTtl { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a turn waits for a busy conversation's lease before giving up.</summary>
+    public TimeSpan LeaseWait { get; set; } = TimeSpan.FromSeconds(60);
+}
