@@ -1,3 +1,26 @@
+using SupportBot.Web.Composition;
+using SupportBot.Web.Endpoints;
+
+// `recognize` is a command-line tool for staff and test sets: JSON lines in, JSON lines out.
+if (args.Length > 0 && args[0] == "recognize")
+    return SupportBot.Web.Commands.RecognizeCommand.Run(Console.In, Console.Out);
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddSupportBot();
+
 var app = builder.Build();
+app.UseCors();
+app.MapBotFramework();
+app.MapDirectLine();
+app.MapChatPage();
+app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    foreach (var url in app.Urls) Console.WriteLine($"SupportBot is running. Open {url}/ in a browser to chat.");
+});
 app.Run();
+return 0;
+
+/// <summary>Visible to the integration tests (WebApplicationFactory).</summary>
+public partial class Program;

@@ -43,6 +43,7 @@ public sealed class Activity
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Extra { get; set; }
 
+    [JsonIgnore]
     public bool IsMessage => string.Equals(Type, ActivityTypes.Message, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A reply addressed back to the sender of this activity, in the same conversation.</summary>

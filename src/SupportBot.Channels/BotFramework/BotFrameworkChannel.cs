@@ -1,0 +1,106 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SupportBot.Engine.Activities;
+using SupportBot.Engine.Turns;
+
+namespace SupportBot.Channels.BotFramework;
+
+/// <summary>
+/// The Bot Framework endpoint (<c>POST /api/messages</c>): the protocol of the Emulator and of Azure
+/// Bot Service channels. With <c>deliveryMode: expectReplies</c> the turn's replies go back in the
+/// HTTP body; otherwise the request is acknowledged at once and the replies are POSTed to the
+/// activity's <c>serviceUrl</c> (Connector API).
+/// </summary>
+public sealed class BotFrameworkChannel(
+    TurnPipeline pipeline,
+    IInboundAuthenticator authenticator,
+    ConnectorClient connector,
+    TurnQueue queue,
+    IOptions<BotFrameworkEndpointOptions> options,
+    ILogger<BotFrameworkChannel> log)
+{
+    public int MaxBodyBytes => options.Value.MaxBodyBytes;
+
+    public async Task<ChannelResponse> HandleAsync(ReadOnlyMemory<byte> body, string? authorization, CancellationToken cancellationToken)
+    {
+        Activity? activity;
+        try
+        {
+            activity = ActivityJson.Deserialize(body.Span);
+        }
+        catch (JsonException)
+        {
+            return ChannelResponse.Error(400, "BadSyntax", "The body is not a valid Activity JSON document.");
+        }
+        if (activity is null || string.IsNullOrEmpty(activity.Type))
+            return ChannelResponse.Error(400, "BadArgument", "An Activity needs a 'type'.");
+
+        if (authenticator.IsEnabled)
+        {
+            if (!await authenticator.IsAuthorizedAsync(authorization, activity.ServiceUrl, cancellationToken))
+                return ChannelResponse.Error(401, "Unauthorized", "The request is not authorized.");
+        }
+
+        activity.Conversation ??= new ConversationAccount();
+        activity.Conversation.Id ??= "default";
+        activity.ChannelId ??= "emulator";
+
+        if (string.Equals(activity.DeliveryMode, DeliveryModes.ExpectReplies, StringComparison.OrdinalIgnoreCase))
+        {
+            var replies = await pipeline.RunAsync(activity, cancellationToken);
+            return new ChannelResponse(200, ExpectedReplies(replies));
+        }
+
+        if (!connector.MayPostTo(activity.ServiceUrl, authenticator.IsEnabled))
+            return ChannelResponse.Error(400, "BadArgument", "The activity's serviceUrl is missing or not allowed.");
+
+        if (!queue.TryEnqueue(ct => RunAndPostAsync(activity, ct)))
+            return ChannelResponse.Error(503, "Busy", "The bot is busy; please retry.");
+        return new ChannelResponse(202);
+    }
+
+    private async Task RunAndPostAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var replies = await pipeline.RunAsync(activity, cancellationToken);
+        foreach (var reply in replies)
+        {
+            try
+            {
+                await connector.SendAsync(reply, cancellationToken);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+                BotFrameworkLog.ReplyFailed(log, activity.ChannelId ?? "", ex.GetType().Name);
+            }
+        }
+    }
+
+    private static string ExpectedReplies(IReadOnlyList<Activity> replies)
+    {
+        var buffer = new System.IO.MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = ActivityJson.Options.Encoder }))
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName("activities");
+            JsonSerializer.Serialize(writer, replies, ActivityJson.Options);
+            writer.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+}
+
+/// <summary>Limits of the Bot Framework endpoint (section <c>BotFramework</c>, shared with the auth settings).</summary>
+public sealed class BotFrameworkEndpointOptions
+{
+    public const string SectionName = "BotFramework";
+
+    /// <summary>Largest accepted request body; larger → 413.</summary>
+    public int MaxBodyBytes { get; set; } = 256 * 1024;
+
+    /// <summary>
+    /// Without app credentials nobody proves who sent an activity, so by default replies are POSTed
+    /// only to loopback serviceUrls (the Emulator). Set true to allow any host without auth.
+    /// </summary>
+    public bool AllowAnyServiceUrlWithoutAuth { get; set; }
+}

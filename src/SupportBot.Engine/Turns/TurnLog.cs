@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Logging;
+
+namespace SupportBot.Engine.Turns;
+
+/// <summary>Log events of the turn pipeline. No names, phone numbers or message text, ever.</summary>
+internal static partial class TurnLog
+{
+    [LoggerMessage(1001, LogLevel.Error, "A turn failed on channel {Channel} ({ExceptionType}); the user got the apology and a fresh state.")]
+    public static partial void TurnFailed(ILogger logger, Exception exception, string channel, string exceptionType);
+
+    [LoggerMessage(1002, LogLevel.Warning, "State version conflict on channel {Channel}, attempt {Attempt}; rerunning the turn.")]
+    public static partial void VersionConflict(ILogger logger, string channel, int attempt);
+
+    [LoggerMessage(1003, LogLevel.Warning, "Releasing a conversation lease failed ({ExceptionType}); it will expire on its own.")]
+    public static partial void ReleaseFailed(ILogger logger, string exceptionType);
+
+    [LoggerMessage(1004, LogLevel.Error, "Queued work failed ({ExceptionType}).")]
+    public static partial void QueuedWorkFailed(ILogger logger, Exception exception, string exceptionType);
+}

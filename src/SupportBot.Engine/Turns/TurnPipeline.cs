@@ -1,0 +1,152 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SupportBot.Engine.Activities;
+using SupportBot.Engine.Bot;
+using SupportBot.Engine.Messages;
+using SupportBot.Engine.State;
+
+namespace SupportBot.Engine.Turns;
+
+/// <summary>
+/// Runs one incoming activity as a turn: take the conversation's lease, load its state, run the
+/// bot, commit the state with a version check, and only then hand back the replies. A version
+/// conflict reruns the turn; a failing bot yields an apology and a fresh state, never a crash.
+/// </summary>
+public sealed class TurnPipeline(
+    IConversationStore store,
+    IBot bot,
+    MessageCatalog catalog,
+    TimeProvider clock,
+    IOptions<StorageOptions> storageOptions,
+    ILogger<TurnPipeline> log)
+{
+    private const int MaxAttempts = 3;
+    private readonly StorageOptions _options = storageOptions.Value;
+    private readonly LocalQueue _local = new();
+
+    /// <summary>The store key of a conversation: channel and conversation id together.</summary>
+    public static string ConversationKey(Activity activity) =>
+        $"{activity.ChannelId ?? "unknown"}:{activity.Conversation?.Id ?? "unknown"}";
+
+    public async Task<IReadOnlyList<Activity>> RunAsync(Activity incoming, CancellationToken cancellationToken = default)
+    {
+        var key = ConversationKey(incoming);
+        // Turns of one conversation in this instance queue here, so only turns on other instances
+        // ever poll the shared lease.
+        using var _ = await _local.EnterAsync(key, cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            var lease = await AcquireAsync(key, cancellationToken);
+            var state = Read(lease.StateJson);
+            var turn = new TurnContext(incoming, state, catalog, clock.GetUtcNow());
+            try
+            {
+                await bot.OnTurnAsync(turn, cancellationToken);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The message text and state are not logged: they may hold health information.
+                TurnLog.TurnFailed(log, ex, incoming.ChannelId ?? "", ex.GetType().Name);
+                turn.ClearReplies();
+                turn.State = new ConversationState { Turns = state.Turns };
+                turn.Say("error.apology");
+            }
+            turn.State.Turns++;
+
+            bool committed;
+            try
+            {
+                committed = await store.CommitAsync(lease, JsonSerializer.Serialize(turn.State, ActivityJson.Options), _options.ConversationTtl, cancellationToken);
+            }
+            catch
+            {
+                await TryReleaseAsync(lease);
+                throw;
+            }
+            if (committed) return Stamp(incoming, turn.Replies);
+            TurnLog.VersionConflict(log, incoming.ChannelId ?? "", attempt);
+            if (attempt >= MaxAttempts) throw new InvalidOperationException("The conversation state kept changing under the turn.");
+        }
+    }
+
+    private async Task<TurnLease> AcquireAsync(string key, CancellationToken cancellationToken)
+    {
+        var deadline = clock.GetUtcNow() + _options.LeaseWait;
+        var delay = TimeSpan.FromMilliseconds(2);
+        while (true)
+        {
+            var lease = await store.TryBeginAsync(key, _options.LeaseTtl, cancellationToken);
+            if (lease is not null) return lease;
+            if (clock.GetUtcNow() > deadline) throw new TimeoutException("The conversation is busy in another instance.");
+            await Task.Delay(delay, clock, cancellationToken);
+            delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 50));
+        }
+    }
+
+    private async Task TryReleaseAsync(TurnLease lease)
+    {
+        try { await store.ReleaseAsync(lease, CancellationToken.None); }
+        catch (Exception ex) { TurnLog.ReleaseFailed(log, ex.GetType().Name); }
+    }
+
+    private static ConversationState Read(string? json)
+    {
+        if (string.IsNullOrEmpty(json)) return new ConversationState();
+        try { return JsonSerializer.Deserialize<ConversationState>(json, ActivityJson.Options) ?? new ConversationState(); }
+        catch (JsonException) { return new ConversationState(); }
+    }
+
+    /// <summary>Fills the fields every reply must carry on the wire.</summary>
+    private IReadOnlyList<Activity> Stamp(Activity incoming, IReadOnlyList<Activity> replies)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var reply in replies)
+        {
+            reply.Id ??= Guid.NewGuid().ToString("N");
+            reply.Timestamp ??= now;
+            reply.ReplyToId ??= incoming.Id;
+            reply.ChannelId ??= incoming.ChannelId;
+            reply.ServiceUrl ??= incoming.ServiceUrl;
+            reply.Locale ??= incoming.Locale;
+        }
+        return replies;
+    }
+
+    /// <summary>An in-process queue per conversation key; entries disappear when unused.</summary>
+    private sealed class LocalQueue
+    {
+        private readonly Dictionary<string, (SemaphoreSlim Gate, int Users)> _gates = new(StringComparer.Ordinal);
+
+        public async Task<IDisposable> EnterAsync(string key, CancellationToken cancellationToken)
+        {
+            SemaphoreSlim gate;
+            lock (_gates)
+            {
+                (SemaphoreSlim Gate, int Users) entry = _gates.TryGetValue(key, out var e) ? e : (new SemaphoreSlim(1, 1), 0);
+                _gates[key] = (entry.Gate, entry.Users + 1);
+                gate = entry.Gate;
+            }
+            try { await gate.WaitAsync(cancellationToken); }
+            catch { Leave(key, release: false); throw; }
+            return new Exit(this, key);
+        }
+
+        private void Leave(string key, bool release)
+        {
+            lock (_gates)
+            {
+                var entry = _gates[key];
+                if (release) entry.Gate.Release();
+                if (entry.Users == 1) _gates.Remove(key);
+                else _gates[key] = (entry.Gate, entry.Users - 1);
+            }
+        }
+
+        private sealed class Exit(LocalQueue queue, string key) : IDisposable
+        {
+            private int _done;
+            public void Dispose() { if (Interlocked.Exchange(ref _done, 1) == 0) queue.Leave(key, release: true); }
+        }
+    }
+}

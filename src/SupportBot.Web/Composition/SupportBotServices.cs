@@ -1,0 +1,85 @@
+using Microsoft.Extensions.Options;
+using SupportBot.Channels.BotFramework;
+using SupportBot.Channels.DirectLine;
+using SupportBot.Engine.Bot;
+using SupportBot.Engine.Center;
+using SupportBot.Engine.Messages;
+using SupportBot.Engine.State;
+using SupportBot.Engine.State.Memory;
+using SupportBot.Engine.Turns;
+
+namespace SupportBot.Web.Composition;
+
+/// <summary>All of SupportBot's wiring in one place, so Program.cs reads like a table of contents.</summary>
+public static class SupportBotServices
+{
+    public const string CorsPolicy = "DirectLine";
+
+    public static WebApplicationBuilder AddSupportBot(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+
+        services.AddOptions<StorageOptions>().Bind(config.GetSection(StorageOptions.SectionName));
+        services.AddOptions<CenterOptions>().Bind(config.GetSection(CenterOptions.SectionName));
+        services.AddOptions<BotFrameworkEndpointOptions>().Bind(config.GetSection(BotFrameworkEndpointOptions.SectionName));
+        services.AddOptions<DirectLineOptions>().Bind(config.GetSection(DirectLineOptions.SectionName));
+        services.AddOptions<TurnQueueOptions>().Bind(config.GetSection(TurnQueueOptions.SectionName));
+        services.AddOptions<ContentOptions>().Bind(config.GetSection(ContentOptions.SectionName));
+        services.AddOptions<WebChatOptions>().Bind(config.GetSection(WebChatOptions.SectionName));
+
+        services.AddSingleton(CreateClock(config, builder.Environment));
+        AddStorage(services, config);
+
+        services.AddSingleton(sp =>
+        {
+            var content = sp.GetRequiredService<IOptions<ContentOptions>>().Value;
+            var center = sp.GetRequiredService<IOptions<CenterOptions>>().Value;
+            var dataFiles = new HashSet<string>(content.DataFiles, StringComparer.OrdinalIgnoreCase);
+            return MessageCatalog.Load(ResolvePath(content.LocalesPath), center.ToPlaceholders(), f => !dataFiles.Contains(f));
+        });
+        services.AddSingleton<IBot, MenuBot>();
+        services.AddSingleton<TurnPipeline>();
+        services.AddSingleton<TurnQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<TurnQueue>());
+
+        services.AddSingleton<IInboundAuthenticator, NoAuthentication>();
+        services.AddHttpClient<ConnectorClient>();
+        services.AddSingleton<BotFrameworkChannel>();
+
+        services.AddSingleton<DirectLineTokens>();
+        services.AddSingleton<DirectLineService>();
+
+        var origins = config.GetSection(DirectLineOptions.SectionName).GetSection(nameof(DirectLineOptions.AllowedOrigins)).Get<string[]>() ?? [];
+        services.AddCors(o => o.AddPolicy(CorsPolicy, p => p
+            .WithOrigins(origins)
+            .WithHeaders("Authorization", "Content-Type", "x-ms-bot-agent")
+            .WithMethods("GET", "POST", "OPTIONS")));
+        return builder;
+    }
+
+    private static void AddStorage(IServiceCollection services, IConfiguration config)
+    {
+        services.AddSingleton<MemoryStore>();
+        services.AddSingleton<IConversationStore>(sp => sp.GetRequiredService<MemoryStore>());
+        services.AddSingleton<ITranscriptStore>(sp => sp.GetRequiredService<MemoryStore>());
+        services.AddSingleton<IOnceStore>(sp => sp.GetRequiredService<MemoryStore>());
+    }
+
+    /// <summary>The real clock, or a pinned one for demos and tests (never in Production).</summary>
+    public static TimeProvider CreateClock(IConfiguration config, IHostEnvironment environment)
+    {
+        var options = config.GetSection(ClockOptions.SectionName).Get<ClockOptions>() ?? new ClockOptions();
+        if (string.IsNullOrWhiteSpace(options.Now)) return TimeProvider.System;
+        if (environment.IsProduction())
+            throw new InvalidOperationException("Clock:Now pins the clock and is refused in the Production environment.");
+        if (!DateTimeOffset.TryParse(options.Now, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var pinned)
+            || !System.Text.RegularExpressions.Regex.IsMatch(options.Now, @"(Z|[+-]\d\d:\d\d)$"))
+            throw new InvalidOperationException($"Clock:Now must be ISO-8601 with an offset, e.g. 2026-11-23T14:00:00+09:00 (got '{options.Now}').");
+        return new PinnedClock(pinned, TimeProvider.System);
+    }
+
+    /// <summary>Relative content paths are taken from the app's folder (where the build copies locales/ and dialogs/).</summary>
+    public static string ResolvePath(string path) =>
+        Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path);
+}
