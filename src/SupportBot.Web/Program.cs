@@ -9,6 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddSupportBot();
 
 var app = builder.Build();
+app.ValidateSupportBot();
 app.UseCors();
 app.MapBotFramework();
 app.MapDirectLine();

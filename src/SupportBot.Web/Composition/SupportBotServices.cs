@@ -28,7 +28,8 @@ public static class SupportBotServices
         services.AddOptions<ContentOptions>().Bind(config.GetSection(ContentOptions.SectionName));
         services.AddOptions<WebChatOptions>().Bind(config.GetSection(WebChatOptions.SectionName));
 
-        services.AddSingleton(CreateClock(config, builder.Environment));
+        // Resolved lazily so test hosts' configuration is seen; Program resolves it at start-up to fail fast.
+        services.AddSingleton(sp => CreateClock(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>()));
         AddStorage(services, config);
 
         services.AddSingleton(sp =>
@@ -50,12 +51,21 @@ public static class SupportBotServices
         services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<DirectLineService>();
 
-        var origins = config.GetSection(DirectLineOptions.SectionName).GetSection(nameof(DirectLineOptions.AllowedOrigins)).Get<string[]>() ?? [];
-        services.AddCors(o => o.AddPolicy(CorsPolicy, p => p
-            .WithOrigins(origins)
-            .WithHeaders("Authorization", "Content-Type", "x-ms-bot-agent")
-            .WithMethods("GET", "POST", "OPTIONS")));
+        services.AddCors();
+        services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>()
+            .Configure<IOptions<DirectLineOptions>>((cors, directLine) => cors.AddPolicy(CorsPolicy, p => p
+                .WithOrigins(directLine.Value.AllowedOrigins)
+                .WithHeaders("Authorization", "Content-Type", "x-ms-bot-agent")
+                .WithMethods("GET", "POST", "OPTIONS")));
         return builder;
+    }
+
+    /// <summary>Builds what must be right before the first request (clock, catalogs), so a bad setting stops start-up.</summary>
+    public static WebApplication ValidateSupportBot(this WebApplication app)
+    {
+        app.Services.GetRequiredService<TimeProvider>();
+        app.Services.GetRequiredService<MessageCatalog>();
+        return app;
     }
 
     private static void AddStorage(IServiceCollection services, IConfiguration config)

@@ -1,0 +1,42 @@
+using System.Net;
+using SupportBot.IntegrationTests.Support;
+
+namespace SupportBot.IntegrationTests.BotFramework;
+
+/// <summary>The Emulator / Azure Bot Service path: acknowledge at once, POST the replies to serviceUrl.</summary>
+public sealed class ConnectorReplyTests
+{
+    [Fact]
+    public async Task Normal_delivery_acknowledges_and_posts_each_reply_to_the_service_url()
+    {
+        await using var connector = await RecordingServer.StartAsync();
+        using var app = new BotApp();
+        var request = BotApp.Message("conv/with spaces", "こんにちは", deliveryMode: null, channelId: "emulator", serviceUrl: connector.BaseUrl + "/");
+
+        var response = await app.CreateClient().PostAsync("/api/messages", BotApp.Json(request));
+
+        Assert.True(response.StatusCode is HttpStatusCode.Accepted or HttpStatusCode.OK, $"status {response.StatusCode}");
+        // Emulator turns carry a trace activity too: trace + greeting + menu.
+        await connector.WaitForAsync(3, TimeSpan.FromSeconds(20));
+        var posts = connector.Requests.ToList();
+        Assert.All(posts, p =>
+        {
+            Assert.Equal("POST", p.Method);
+            Assert.Equal($"/v3/conversations/conv%2Fwith%20spaces/activities/{request["id"]}", p.PathAndQuery);
+            Assert.Equal("", p.Authorization); // no app credentials configured → no token
+        });
+        var texts = posts.Select(p => p.Json).Where(j => j.GetProperty("type").GetString() == "message").Select(j => j.GetProperty("text").GetString()).ToList();
+        Assert.Equal(2, texts.Count);
+        Assert.Contains("スマイル", texts[0]);
+        Assert.Equal(request["id"], posts[0].Json.GetProperty("replyToId").GetString());
+    }
+
+    [Fact]
+    public async Task Without_auth_a_non_loopback_service_url_is_refused()
+    {
+        using var app = new BotApp();
+        var request = BotApp.Message("conv-x", "こんにちは", deliveryMode: null, serviceUrl: "https://example.invalid/");
+        var response = await app.CreateClient().PostAsync("/api/messages", BotApp.Json(request));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+}
