@@ -5,7 +5,9 @@ using SupportBot.Web.Endpoints;
 if (args.Length > 0 && args[0] == "recognize")
     return SupportBot.Web.Commands.RecognizeCommand.Run(Console.In, Console.Out);
 
-var builder = WebApplication.CreateBuilder(args);
+// Content root = the app's own folder, so appsettings.json, locales/ and the page are found
+// wherever the process is started from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddSupportBot();
 
 var app = builder.Build();
