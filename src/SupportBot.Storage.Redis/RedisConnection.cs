@@ -44,9 +44,6 @@ internal sealed class RedisConnection : IAsyncDisposable
         if (!Has("syncTimeout")) options.SyncTimeout = 2000;
         if (!Has("responseTimeout")) options.ResponseTimeout = 2000;
         if (!Has("connectRetry")) options.ConnectRetry = 1;
-        // 1.2.6 on .NET Core cannot connect a socket to a DNS name ("This platform does not support
-        // connecting sockets to DNS endpoints"): resolve host names to addresses first.
-        if (!Has("resolveDns")) options.ResolveDns = true;
         return options;
     }
 

@@ -196,9 +196,11 @@ public sealed class RedisStore : IConversationStore, ITranscriptStore, IOnceStor
     {
         cancellationToken.ThrowIfCancellationRequested();
         var db = await _connection.GetDatabaseAsync(cancellationToken).ConfigureAwait(false);
-        // 1.2.6 takes no CancellationToken and its async calls are bounded only by its heartbeat
-        // noticing a dead socket; this bound guarantees the caller gets an exception, never a hang.
-        // The command itself may still complete on the server after we stop waiting.
+        // 1.2.6 takes no CancellationToken, and its async calls have no timeout of their own: against
+        // a frozen server (SIGSTOP) they were still pending after the response timeout. This bound
+        // guarantees the caller an exception, never a hang. The command may still run on the server
+        // after we stop waiting: a timed-out begin may leave a lease (it expires after leaseFor), a
+        // timed-out commit may have been written (its outcome is unknown, not failed).
         return await command(db).WaitAsync(_connection.OperationTimeout, cancellationToken).ConfigureAwait(false);
     }
 
