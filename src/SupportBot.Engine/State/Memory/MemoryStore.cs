@@ -2,8 +2,9 @@ namespace SupportBot.Engine.State.Memory;
 
 /// <summary>
 /// The in-process store used when no Redis is configured (one instance only). Same contract as the
-/// Redis store: the storage contract tests run against both. Expiry is checked lazily against the
-/// injected clock.
+/// Redis store: the storage contract tests run against both. Expiry is checked against the injected
+/// clock on every read; expired entries are also swept out (at most once per <see cref="SweepEvery"/>
+/// of clock time, on the next call) so abandoned conversations do not stay in memory forever.
 /// </summary>
 public sealed class MemoryStore(TimeProvider clock) : IConversationStore, ITranscriptStore, IOnceStore
 {
@@ -12,12 +13,48 @@ public sealed class MemoryStore(TimeProvider clock) : IConversationStore, ITrans
     private readonly Dictionary<string, (string Token, DateTimeOffset Expires)> _leases = new();
     private readonly Dictionary<string, (List<string> Items, DateTimeOffset Expires)> _transcripts = new();
     private readonly Dictionary<string, DateTimeOffset> _claims = new();
+    private DateTimeOffset _nextSweep = DateTimeOffset.MinValue;
+
+    /// <summary>How often (in clock time) a call also removes every expired entry.</summary>
+    public static readonly TimeSpan SweepEvery = TimeSpan.FromMinutes(1);
+
+    /// <summary>Removes every expired entry now; returns how many were removed.</summary>
+    public int SweepExpired()
+    {
+        var now = clock.GetUtcNow();
+        lock (_gate) return SweepLocked(now);
+    }
+
+    // No timer: sweeping piggybacks on calls, so a fake clock in tests drives it too, and an idle
+    // store costs nothing. Lazy checks stay the source of truth between sweeps.
+    private void SweepIfDueLocked(DateTimeOffset now)
+    {
+        if (now < _nextSweep) return;
+        SweepLocked(now);
+    }
+
+    private int SweepLocked(DateTimeOffset now)
+    {
+        _nextSweep = now + SweepEvery;
+        return RemoveExpired(_states, e => e.Expires, now)
+            + RemoveExpired(_leases, e => e.Expires, now)
+            + RemoveExpired(_transcripts, e => e.Expires, now)
+            + RemoveExpired(_claims, e => e, now);
+    }
+
+    private static int RemoveExpired<T>(Dictionary<string, T> entries, Func<T, DateTimeOffset> expires, DateTimeOffset now)
+    {
+        var expired = entries.Where(e => expires(e.Value) <= now).Select(e => e.Key).ToList();
+        foreach (var key in expired) entries.Remove(key);
+        return expired.Count;
+    }
 
     public Task<TurnLease?> TryBeginAsync(string conversationKey, TimeSpan leaseFor, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
         lock (_gate)
         {
+            SweepIfDueLocked(now);
             if (_leases.TryGetValue(conversationKey, out var held) && held.Expires > now)
                 return Task.FromResult<TurnLease?>(null);
             var token = Guid.NewGuid().ToString("N");
@@ -34,6 +71,7 @@ public sealed class MemoryStore(TimeProvider clock) : IConversationStore, ITrans
         var now = clock.GetUtcNow();
         lock (_gate)
         {
+            SweepIfDueLocked(now);
             ReleaseLocked(lease);
             var current = _states.TryGetValue(lease.ConversationKey, out var s) && s.Expires > now ? s.Version : 0;
             if (current != lease.Version) return Task.FromResult(false);
@@ -60,6 +98,7 @@ public sealed class MemoryStore(TimeProvider clock) : IConversationStore, ITrans
         var now = clock.GetUtcNow();
         lock (_gate)
         {
+            SweepIfDueLocked(now);
             if (!_transcripts.TryGetValue(conversationId, out var t) || t.Expires <= now) t = (new List<string>(), now);
             t.Items.AddRange(activitiesJson);
             _transcripts[conversationId] = (t.Items, now + keepFor);
@@ -72,6 +111,7 @@ public sealed class MemoryStore(TimeProvider clock) : IConversationStore, ITrans
         var now = clock.GetUtcNow();
         lock (_gate)
         {
+            SweepIfDueLocked(now);
             if (!_transcripts.TryGetValue(conversationId, out var t) || t.Expires <= now)
                 return Task.FromResult(new TranscriptPage([], 0));
             var from = (int)Math.Clamp(watermark, 0, t.Items.Count);
@@ -85,6 +125,7 @@ public sealed class MemoryStore(TimeProvider clock) : IConversationStore, ITrans
         var now = clock.GetUtcNow();
         lock (_gate)
         {
+            SweepIfDueLocked(now);
             if (_claims.TryGetValue(key, out var expires) && expires > now) return Task.FromResult(false);
             _claims[key] = now + keepFor;
             return Task.FromResult(true);

@@ -1,0 +1,213 @@
+// Redis storage of SupportBot: conversation state with leases, Direct Line transcripts, once-claims.
+//
+// Key scheme (prefix = StorageOptions.KeyPrefix, "sb:" by default; see docs/redis.md):
+//
+//   {prefix}conv:{conversationKey}   hash { v = version (integer), s = state JSON }; PEXPIRE = keepFor on every commit
+//   {prefix}lease:{conversationKey}  string = lease token; SET NX PX leaseFor (a turn in progress)
+//   {prefix}dl:{conversationId}      list of activity JSON (Direct Line transcript); PEXPIRE = keepFor on every append
+//   {prefix}once:{key}               string "1"; SET NX PX keepFor (webhook dedupe, idempotent confirms)
+//
+// The braces above are placeholders, not Redis Cluster hash tags: the scripts touch two keys of one
+// conversation, so this store targets a single primary (optionally behind Sentinel), not a cluster.
+//
+// Time: every expiry is Redis's own (PX / PEXPIRE, counted by the server's clock), so this store
+// takes no TimeProvider. Lifetimes come from the callers' arguments (filled from StorageOptions).
+//
+// Round trips: a turn costs two, TryBeginAsync (one script) and CommitAsync (one script).
+// Only the async API of StackExchange.Redis is used: its synchronous calls block a thread-pool
+// thread for the whole round trip.
+
+using StackExchange.Redis;
+using SupportBot.Engine.State;
+
+namespace SupportBot.Storage.Redis;
+
+/// <summary>
+/// The Redis implementation of the three storage contracts. One instance per process (register it
+/// as a singleton): it owns the process's single <c>ConnectionMultiplexer</c>. Failures (Redis down,
+/// slow, unreachable) surface as exceptions from every method within the operation timeout; nothing
+/// is retried here, because the turn pipeline decides what a failed load or commit means.
+/// </summary>
+public sealed class RedisStore : IConversationStore, ITranscriptStore, IOnceStore, IAsyncDisposable, IDisposable
+{
+    // KEYS[1] = lease, KEYS[2] = conv; ARGV[1] = token, ARGV[2] = lease ms.
+    // Why one script: taking the lease and reading the state must be one round trip, and reading
+    // only after the lease is ours means no other turn can change the state under this read.
+    // Returns nil when the lease is held, else { version, state-or-nil }.
+    internal const string BeginScript = """
+        if not redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
+          return false
+        end
+        local state = redis.call('HMGET', KEYS[2], 'v', 's')
+        return { state[1] or '0', state[2] or false }
+        """;
+
+    // KEYS[1] = lease, KEYS[2] = conv; ARGV[1] = token, ARGV[2] = expected version,
+    // ARGV[3] = keep ms, ARGV[4] = '1' to write / '0' to delete, ARGV[5] = state JSON.
+    // Why the lease is released first and only when the token matches: a turn whose lease expired
+    // must never free the lease of the turn that took over. Why the version is checked anyway:
+    // that same slow turn may reach here after the newer turn committed; the version makes its
+    // write fail (returns 0) instead of overwriting newer state. Same order as MemoryStore.
+    internal const string CommitScript = """
+        if redis.call('GET', KEYS[1]) == ARGV[1] then
+          redis.call('DEL', KEYS[1])
+        end
+        local current = tonumber(redis.call('HGET', KEYS[2], 'v') or '0')
+        if current ~= tonumber(ARGV[2]) then
+          return 0
+        end
+        if ARGV[4] == '0' then
+          redis.call('DEL', KEYS[2])
+          return 1
+        end
+        redis.call('HSET', KEYS[2], 'v', tostring(current + 1), 's', ARGV[5])
+        redis.call('PEXPIRE', KEYS[2], ARGV[3])
+        return 1
+        """;
+
+    // KEYS[1] = lease; ARGV[1] = token. Why a script: GET-compare-DEL must be atomic, or we could
+    // delete a lease another turn took between our GET and DEL.
+    internal const string ReleaseScript = """
+        if redis.call('GET', KEYS[1]) == ARGV[1] then
+          return redis.call('DEL', KEYS[1])
+        end
+        return 0
+        """;
+
+    // KEYS[1] = dl; ARGV[1] = keep ms, ARGV[2..] = activities. Why a script: the push, the refreshed
+    // expiry and the returned length (the watermark) belong together, in one round trip.
+    // Pushed in chunks because unpack() of a very long ARGV can overflow Lua's C stack.
+    internal const string AppendScript = """
+        local n = redis.call('LLEN', KEYS[1])
+        local i = 2
+        while i <= #ARGV do
+          local last = math.min(i + 499, #ARGV)
+          n = redis.call('RPUSH', KEYS[1], unpack(ARGV, i, last))
+          i = last + 1
+        end
+        if n > 0 then
+          redis.call('PEXPIRE', KEYS[1], ARGV[1])
+        end
+        return n
+        """;
+
+    // KEYS[1] = dl; ARGV[1] = watermark, ARGV[2] = max. Why a script: the length clamps the
+    // watermark (a client's watermark past the end, or a transcript that expired) and must be read
+    // in the same atomic step as the range. Returns { from, { items } }.
+    internal const string ReadScript = """
+        local n = redis.call('LLEN', KEYS[1])
+        local from = math.min(math.max(tonumber(ARGV[1]), 0), n)
+        local max = tonumber(ARGV[2])
+        if max <= 0 or from >= n then
+          return { from, {} }
+        end
+        return { from, redis.call('LRANGE', KEYS[1], from, from + max - 1) }
+        """;
+
+    private readonly RedisConnection _connection;
+    private readonly string _prefix;
+
+    /// <param name="connectionString">A StackExchange.Redis configuration string, e.g. <c>127.0.0.1:6379,password=...</c>.</param>
+    /// <param name="options">Only <see cref="StorageOptions.KeyPrefix"/> is read here; lifetimes arrive as arguments.</param>
+    public RedisStore(string connectionString, StorageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _connection = new RedisConnection(connectionString);
+        _prefix = options.KeyPrefix ?? "";
+    }
+
+    /// <summary>How long any one call may take before it fails with a <see cref="TimeoutException"/>.</summary>
+    public TimeSpan OperationTimeout => _connection.OperationTimeout;
+
+    public async Task<TurnLease?> TryBeginAsync(string conversationKey, TimeSpan leaseFor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(conversationKey);
+        var token = Guid.NewGuid().ToString("N");
+        var result = await RunAsync(db => db.ScriptEvaluateAsync(BeginScript,
+            [LeaseKey(conversationKey), ConversationKey(conversationKey)],
+            [token, Milliseconds(leaseFor, nameof(leaseFor))]), cancellationToken).ConfigureAwait(false);
+        if (result.IsNull) return null;
+        var fields = (RedisResult[])result!;
+        var version = (long)fields[0];
+        var state = fields[1].IsNull ? null : (string?)fields[1];
+        return new TurnLease(conversationKey, token, state, version);
+    }
+
+    public async Task<bool> CommitAsync(TurnLease lease, string? stateJson, TimeSpan keepFor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
+        var result = await RunAsync(db => db.ScriptEvaluateAsync(CommitScript,
+            [LeaseKey(lease.ConversationKey), ConversationKey(lease.ConversationKey)],
+            [lease.Token, lease.Version, Milliseconds(keepFor, nameof(keepFor)), stateJson is null ? "0" : "1", stateJson ?? ""]),
+            cancellationToken).ConfigureAwait(false);
+        return (long)result == 1;
+    }
+
+    public Task ReleaseAsync(TurnLease lease, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
+        return RunAsync(db => db.ScriptEvaluateAsync(ReleaseScript, [LeaseKey(lease.ConversationKey)], [lease.Token]), cancellationToken);
+    }
+
+    public async Task<long> AppendAsync(string conversationId, IReadOnlyList<string> activitiesJson, TimeSpan keepFor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(conversationId);
+        ArgumentNullException.ThrowIfNull(activitiesJson);
+        var args = new RedisValue[activitiesJson.Count + 1];
+        args[0] = Milliseconds(keepFor, nameof(keepFor));
+        for (var i = 0; i < activitiesJson.Count; i++) args[i + 1] = activitiesJson[i];
+        var result = await RunAsync(db => db.ScriptEvaluateAsync(AppendScript, [TranscriptKey(conversationId)], args), cancellationToken)
+            .ConfigureAwait(false);
+        return (long)result;
+    }
+
+    public async Task<TranscriptPage> ReadAsync(string conversationId, long watermark, int max = 100, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(conversationId);
+        var result = await RunAsync(db => db.ScriptEvaluateAsync(ReadScript, [TranscriptKey(conversationId)], [watermark, max]), cancellationToken)
+            .ConfigureAwait(false);
+        var parts = (RedisResult[])result!;
+        var from = (long)parts[0];
+        var items = ((RedisResult[])parts[1]!).Select(item => (string)item!).ToArray();
+        return new TranscriptPage(items, from + items.Length);
+    }
+
+    public Task<bool> TryClaimAsync(string key, TimeSpan keepFor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var expiry = TimeSpan.FromMilliseconds(Milliseconds(keepFor, nameof(keepFor)));
+        return RunAsync(db => db.StringSetAsync(OnceKey(key), "1", expiry, When.NotExists), cancellationToken);
+    }
+
+    /// <summary>A health probe: one PING round trip. Throws like every other call when Redis is unavailable.</summary>
+    public Task<TimeSpan> PingAsync(CancellationToken cancellationToken = default) =>
+        RunAsync(db => db.PingAsync(), cancellationToken);
+
+    public ValueTask DisposeAsync() => _connection.DisposeAsync();
+
+    public void Dispose() => _connection.DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    internal string ConversationKey(string key) => _prefix + "conv:" + key;
+    internal string LeaseKey(string key) => _prefix + "lease:" + key;
+    internal string TranscriptKey(string conversationId) => _prefix + "dl:" + conversationId;
+    internal string OnceKey(string key) => _prefix + "once:" + key;
+
+    private async Task<T> RunAsync<T>(Func<IDatabase, Task<T>> command, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var db = await _connection.GetDatabaseAsync(cancellationToken).ConfigureAwait(false);
+        // 1.2.6 takes no CancellationToken, and its async calls have no timeout of their own: against
+        // a frozen server (SIGSTOP) they were still pending after the response timeout. This bound
+        // guarantees the caller an exception, never a hang. The command may still run on the server
+        // after we stop waiting: a timed-out begin may leave a lease (it expires after leaseFor), a
+        // timed-out commit may have been written (its outcome is unknown, not failed).
+        return await command(db).WaitAsync(_connection.OperationTimeout, cancellationToken).ConfigureAwait(false);
+    }
+
+    // PX / PEXPIRE take whole positive milliseconds; round up so a sub-millisecond lifetime is not 0.
+    private static long Milliseconds(TimeSpan lifetime, string name)
+    {
+        if (lifetime <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(name, lifetime, "A lifetime must be positive.");
+        return (long)Math.Ceiling(lifetime.TotalMilliseconds);
+    }
+}
