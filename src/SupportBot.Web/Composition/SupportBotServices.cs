@@ -7,6 +7,7 @@ using SupportBot.Engine.Messages;
 using SupportBot.Engine.State;
 using SupportBot.Engine.State.Memory;
 using SupportBot.Engine.Turns;
+using SupportBot.Storage.Redis;
 
 namespace SupportBot.Web.Composition;
 
@@ -68,8 +69,15 @@ public static class SupportBotServices
         return app;
     }
 
+    /// <summary>Redis when <c>ConnectionStrings:Redis</c> is set, else the in-process store (one instance only).</summary>
     private static void AddStorage(IServiceCollection services, IConfiguration config)
     {
+        var redis = config.GetConnectionString("Redis");
+        if (!string.IsNullOrWhiteSpace(redis))
+        {
+            services.AddSupportBotRedis(redis);
+            return;
+        }
         services.AddSingleton<MemoryStore>();
         services.AddSingleton<IConversationStore>(sp => sp.GetRequiredService<MemoryStore>());
         services.AddSingleton<ITranscriptStore>(sp => sp.GetRequiredService<MemoryStore>());

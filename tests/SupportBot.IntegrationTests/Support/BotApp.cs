@@ -34,6 +34,9 @@ public sealed class BotApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
+        // UseSetting makes the values visible while Program builds its services; the in-memory
+        // collection makes them win over appsettings.json afterwards.
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(_settings));
         if (_services is not null) builder.ConfigureTestServices(_services);
     }
