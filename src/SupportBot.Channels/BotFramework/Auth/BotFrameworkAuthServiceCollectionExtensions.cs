@@ -20,8 +20,9 @@ public static class BotFrameworkAuthServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotFrameworkOptions>, BotFrameworkOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpClient(BotFrameworkAuthenticator.MetadataClientName);
-        services.AddHttpClient(MsalHttpClientAdapter.ClientName);
+        // Short timeouts: a request waiting on key or token endpoints holds a Connector delivery open.
+        services.AddHttpClient(BotFrameworkAuthenticator.MetadataClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddHttpClient(MsalHttpClientAdapter.ClientName, c => c.Timeout = TimeSpan.FromSeconds(15));
         services.TryAddSingleton<IMsalHttpClientFactory, MsalHttpClientAdapter>();
         services.TryAddSingleton<BotFrameworkAuthenticator>();
         services.TryAddSingleton<IConnectorTokenSource, ConnectorTokenSource>();

@@ -61,7 +61,7 @@ public sealed class ConnectorTokenSource : IConnectorTokenSource
 }
 
 /// <summary>Hands MSAL clients from <see cref="IHttpClientFactory"/> (pooled handlers, proxy settings in one place).</summary>
-public sealed class MsalHttpClientAdapter(IHttpClientFactory httpClients) : IMsalHttpClientFactory
+internal sealed class MsalHttpClientAdapter(IHttpClientFactory httpClients) : IMsalHttpClientFactory
 {
     internal const string ClientName = "BotFramework.Token";
 

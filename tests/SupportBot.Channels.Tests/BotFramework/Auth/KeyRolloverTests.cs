@@ -50,4 +50,21 @@ public sealed class KeyRolloverTests : IClassFixture<LocalOpenIdServer>
         Assert.True(later.Succeeded, later.Failure.ToString());
         Assert.Equal(fetchesAfterFirst + 2, _server.ConnectorKeyRequests);
     }
+
+    [Fact]
+    public async Task An_outage_of_the_key_endpoint_answers_503_and_recovers_on_the_next_request()
+    {
+        var key = new TestKey("outage-1");
+        _server.ConnectorKeys = [key];
+        _server.ConnectorKeysDown = true;
+        var authenticator = AuthTestHost.Build(_clock, AuthTestHost.Settings(_server)).GetRequiredService<BotFrameworkAuthenticator>();
+
+        var during = await authenticator.AuthenticateAsync("Bearer " + Token(key), ServiceUrl, CancellationToken.None);
+        _server.ConnectorKeysDown = false;
+        var after = await authenticator.AuthenticateAsync("Bearer " + Token(key), ServiceUrl, CancellationToken.None);
+
+        Assert.Equal(BotAuthFailure.MetadataUnavailable, during.Failure);
+        Assert.Equal(503, during.StatusCode);
+        Assert.True(after.Succeeded, after.Failure.ToString());
+    }
 }

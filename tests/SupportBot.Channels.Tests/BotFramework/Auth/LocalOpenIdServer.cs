@@ -21,6 +21,9 @@ public sealed class LocalOpenIdServer : IAsyncLifetime
     internal List<TestKey> EmulatorKeys { get; set; } = [];
 
     public string BaseUrl { get; private set; } = "";
+
+    /// <summary>While true the Connector key set answers 500, as during an outage.</summary>
+    public bool ConnectorKeysDown { get; set; }
     public string ConnectorMetadataUrl => $"{BaseUrl}/v1/.well-known/openidconfiguration";
     public string EmulatorMetadataUrl => $"{BaseUrl}/botframework.com/v2.0/.well-known/openid-configuration";
     public int ConnectorKeyRequests => Volatile.Read(ref _connectorKeyRequests);
@@ -36,6 +39,8 @@ public sealed class LocalOpenIdServer : IAsyncLifetime
         _app.MapGet("/v1/.well-known/keys", () =>
         {
             Interlocked.Increment(ref _connectorKeyRequests);
+            if (ConnectorKeysDown)
+                return Results.StatusCode(500);
             return Results.Json(new { keys = ConnectorKeys.Select(k => k.Jwk).ToArray() });
         });
         _app.MapGet("/botframework.com/v2.0/.well-known/openid-configuration", () => Results.Json(Metadata("https://login.microsoftonline.com/{tenantid}/v2.0", $"{BaseUrl}/common/discovery/v2.0/keys")));
