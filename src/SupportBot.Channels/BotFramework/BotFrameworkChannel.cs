@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SupportBot.Channels.BotFramework.Auth;
 using SupportBot.Engine.Activities;
 using SupportBot.Engine.Turns;
 
@@ -14,7 +15,7 @@ namespace SupportBot.Channels.BotFramework;
 /// </summary>
 public sealed class BotFrameworkChannel(
     TurnPipeline pipeline,
-    IInboundAuthenticator authenticator,
+    BotFrameworkAuthenticator authenticator,
     ConnectorClient connector,
     TurnQueue queue,
     IOptions<BotFrameworkEndpointOptions> options,
@@ -36,11 +37,10 @@ public sealed class BotFrameworkChannel(
         if (activity is null || string.IsNullOrEmpty(activity.Type))
             return ChannelResponse.Error(400, "BadArgument", "An Activity needs a 'type'.");
 
-        if (authenticator.IsEnabled)
-        {
-            if (!await authenticator.IsAuthorizedAsync(authorization, activity.ServiceUrl, cancellationToken))
-                return ChannelResponse.Error(401, "Unauthorized", "The request is not authorized.");
-        }
+        // The serviceurl claim must match the body's serviceUrl, so the token is checked after parsing.
+        var auth = await authenticator.AuthenticateAsync(authorization, activity, cancellationToken);
+        if (!auth.Succeeded)
+            return ChannelResponse.Error(auth.StatusCode, "Unauthorized", "The request is not authorized.");
 
         activity.Conversation ??= new ConversationAccount();
         activity.Conversation.Id ??= "default";
@@ -52,7 +52,7 @@ public sealed class BotFrameworkChannel(
             return new ChannelResponse(200, ExpectedReplies(replies));
         }
 
-        if (!connector.MayPostTo(activity.ServiceUrl, authenticator.IsEnabled))
+        if (!connector.MayPostTo(activity.ServiceUrl, authenticator.Enabled))
             return ChannelResponse.Error(400, "BadArgument", "The activity's serviceUrl is missing or not allowed.");
 
         if (!queue.TryEnqueue(ct => RunAndPostAsync(activity, ct)))

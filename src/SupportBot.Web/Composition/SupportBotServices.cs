@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SupportBot.Channels.BotFramework;
+using SupportBot.Channels.BotFramework.Auth;
 using SupportBot.Channels.DirectLine;
 using SupportBot.Engine.Bot;
 using SupportBot.Engine.Center;
@@ -45,8 +46,8 @@ public static class SupportBotServices
         services.AddSingleton<TurnQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<TurnQueue>());
 
-        services.AddSingleton<IInboundAuthenticator, NoAuthentication>();
-        services.AddHttpClient<ConnectorClient>();
+        services.AddBotFrameworkAuth();
+        services.AddHttpClient<ConnectorClient>().AddHttpMessageHandler<ConnectorAuthHandler>();
         services.AddSingleton<BotFrameworkChannel>();
 
         services.AddSingleton<DirectLineTokens>();

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Runs every SupportBot test on a fresh Debian machine with the .NET SDK:
+#   1. installs what the tests need when it is missing (redis-server, chromium, fonts-noto-cjk,
+#      and the npm test tooling in tests/browser),
+#   2. starts a throwaway Redis on a free loopback port (SUPPORTBOT_TEST_REDIS),
+#   3. runs `dotnet test` on the whole solution, prints "N passed, N failed, N skipped",
+#   4. stops what it started. Any failed or skipped test makes it exit non-zero.
+# Usage: ./scripts/test.sh [extra dotnet test arguments, e.g. --filter FullyQualifiedName~Redis]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+missing=()
+command -v redis-server >/dev/null || missing+=(redis-server)
+command -v chromium >/dev/null || missing+=(chromium)
+dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "test.sh: installing ${missing[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# Browser test tooling (official Web Chat bundle + playwright-core), reinstalled when the lock changes.
+lock_sum=$(sha256sum tests/browser/package-lock.json | cut -d' ' -f1)
+if [ ! -f tests/browser/node_modules/.lock-sum ] || [ "$(cat tests/browser/node_modules/.lock-sum)" != "$lock_sum" ]; then
+  echo "test.sh: npm ci in tests/browser"
+  (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
+  echo "$lock_sum" > tests/browser/node_modules/.lock-sum
+fi
+
+# A Redis of our own on a free loopback port, gone when the script ends.
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+redis_dir=$(mktemp -d)
+redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes \
+  --dir "$redis_dir" --pidfile "$redis_dir/redis.pid" --logfile "$redis_dir/redis.log"
+stop_redis() { [ -f "$redis_dir/redis.pid" ] && kill "$(cat "$redis_dir/redis.pid")" 2>/dev/null || true; rm -rf "$redis_dir"; }
+trap stop_redis EXIT
+for _ in $(seq 100); do redis-cli -p "$port" ping >/dev/null 2>&1 && break; sleep 0.1; done
+redis-cli -p "$port" ping >/dev/null || { echo "test.sh: redis-server did not start (see $redis_dir/redis.log)"; exit 1; }
+
+export SUPPORTBOT_TEST_REDIS="127.0.0.1:$port"
+export SUPPORTBOT_CHROMIUM="$(command -v chromium)"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+log=$(mktemp)
+set +e
+dotnet test "$root/SupportBot.sln" "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+# One closing line over all test assemblies, e.g. "Tests: 250 passed, 0 failed, 0 skipped".
+read -r passed failed skipped < <(grep -E '^(Passed|Failed)!' "$log" | sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\2 \1 \3/' \
+  | awk '{p+=$1; f+=$2; s+=$3} END {print p+0, f+0, s+0}')
+rm -f "$log"
+echo "Tests: $passed passed, $failed failed, $skipped skipped"
+if [ "$status" -ne 0 ]; then exit "$status"; fi
+if [ "$passed" -eq 0 ]; then echo "test.sh: no test ran"; exit 1; fi
+if [ "$skipped" -ne 0 ]; then echo "test.sh: skipped tests are not allowed"; exit 1; fi
