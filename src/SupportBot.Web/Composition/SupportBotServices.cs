@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SupportBot.Calendar;
 using SupportBot.Channels.BotFramework;
 using SupportBot.Channels.BotFramework.Auth;
 using SupportBot.Channels.DirectLine;
@@ -30,6 +31,8 @@ public static class SupportBotServices
         services.AddOptions<ContentOptions>().Bind(config.GetSection(ContentOptions.SectionName));
         services.AddOptions<WebChatOptions>().Bind(config.GetSection(WebChatOptions.SectionName));
 
+        services.AddOptions<BusinessCalendarOptions>().Bind(config.GetSection(BusinessCalendarOptions.SectionName));
+        services.AddSingleton(sp => new BusinessCalendar(sp.GetRequiredService<IOptions<BusinessCalendarOptions>>().Value));
         // Resolved lazily so test hosts' configuration is seen; Program resolves it at start-up to fail fast.
         services.AddSingleton(sp => CreateClock(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>()));
         AddStorage(services, config);
@@ -67,6 +70,7 @@ public static class SupportBotServices
     {
         app.Services.GetRequiredService<TimeProvider>();
         app.Services.GetRequiredService<MessageCatalog>();
+        app.Services.GetRequiredService<BusinessCalendar>();
         return app;
     }
 
