@@ -1,0 +1,145 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using SupportBot.Engine.Activities;
+using SupportBot.Engine.Bot;
+using SupportBot.Engine.Messages;
+using SupportBot.Engine.State;
+using SupportBot.Engine.State.Memory;
+using SupportBot.Engine.Turns;
+using SupportBot.UnitTests.Support;
+
+namespace SupportBot.UnitTests.Turns;
+
+public sealed class TurnPipelineTests
+{
+    private static readonly FakeClock Clock = new(DateTimeOffset.Parse("2026-11-24T10:00:00+09:00"));
+
+    private static MessageCatalog Catalog() => new(
+        new Dictionary<string, Dictionary<string, CatalogEntry>>
+        {
+            ["ja-JP"] = new() { ["error.apology"] = new("申し訳ありません。{center.phone}", "test"), ["echo"] = new("{n}", "test") },
+        },
+        new Dictionary<string, string> { ["center.phone"] = "0465-71-0189" });
+
+    private static TurnPipeline Pipeline(IConversationStore store, IBot bot, TimeProvider? clock = null, StorageOptions? options = null) =>
+        new(store, bot, Catalog(), clock ?? Clock, Options.Create(options ?? new StorageOptions()), NullLogger<TurnPipeline>.Instance);
+
+    private static Activity Message(string text, string conversation = "c1") => new()
+    {
+        Type = "message", Id = Guid.NewGuid().ToString("N"), ChannelId = "test", Text = text, Locale = "ja-JP",
+        From = new ChannelAccount { Id = "u" }, Recipient = new ChannelAccount { Id = "bot" }, Conversation = new ConversationAccount { Id = conversation },
+    };
+
+    /// <summary>Counts messages in a state value, with a yield in between so turns really interleave if unguarded.</summary>
+    private sealed class CountingBot : IBot
+    {
+        public int Runs;
+        public async Task OnTurnAsync(TurnContext turn, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref Runs);
+            var n = turn.State.Values.TryGetValue("n", out var v) ? v.GetInt32() : 0;
+            await Task.Yield();
+            turn.State.Values["n"] = JsonSerializer.SerializeToElement(n + 1);
+            turn.Say("echo", new Dictionary<string, string> { ["n"] = (n + 1).ToString() });
+        }
+    }
+
+    [Fact]
+    public async Task Concurrent_turns_of_one_conversation_on_two_pipelines_lose_no_update()
+    {
+        var store = new MemoryStore(Clock);
+        var bot = new CountingBot();
+        var pipelines = new[] { Pipeline(store, bot), Pipeline(store, bot) };
+
+        var replies = await Task.WhenAll(Enumerable.Range(0, 100).Select(i => Task.Run(() => pipelines[i % 2].RunAsync(Message("m" + i)))));
+
+        var lease = await store.TryBeginAsync("test:c1", TimeSpan.FromSeconds(1));
+        var state = JsonSerializer.Deserialize<ConversationState>(lease!.StateJson!, ActivityJson.Options)!;
+        Assert.Equal(100, state.Values["n"].GetInt32());
+        Assert.Equal(100, state.Turns);
+        // Every turn saw a distinct count: the replies are exactly 1..100.
+        Assert.Equal(Enumerable.Range(1, 100).Select(i => i.ToString()), replies.Select(r => r.Single().Text!).OrderBy(int.Parse));
+    }
+
+    [Fact]
+    public async Task A_version_conflict_reruns_the_turn_and_only_the_committed_replies_go_out()
+    {
+        var store = new ConflictOnce(new MemoryStore(Clock));
+        var bot = new CountingBot();
+
+        var replies = await Pipeline(store, bot).RunAsync(Message("hi"));
+
+        Assert.Equal(2, bot.Runs);
+        Assert.Equal("1", Assert.Single(replies).Text);
+    }
+
+    [Fact]
+    public async Task A_failing_bot_gives_the_apology_and_a_fresh_state()
+    {
+        var store = new MemoryStore(Clock);
+        var pipeline = Pipeline(store, new CountingBot());
+        await pipeline.RunAsync(Message("one"));
+        var failing = Pipeline(store, new ThrowingBot());
+
+        var replies = await failing.RunAsync(Message("two"));
+
+        Assert.Equal("申し訳ありません。0465-71-0189", Assert.Single(replies).Text);
+        var lease = await store.TryBeginAsync("test:c1", TimeSpan.FromSeconds(1));
+        var state = JsonSerializer.Deserialize<ConversationState>(lease!.StateJson!, ActivityJson.Options)!;
+        Assert.Empty(state.Values);
+        Assert.Equal(2, state.Turns);
+    }
+
+    [Fact]
+    public async Task Replies_carry_the_wire_fields()
+    {
+        var incoming = Message("hi");
+        var reply = Assert.Single(await Pipeline(new MemoryStore(Clock), new CountingBot()).RunAsync(incoming));
+        Assert.False(string.IsNullOrEmpty(reply.Id));
+        Assert.Equal(Clock.GetUtcNow(), reply.Timestamp);
+        Assert.Equal((incoming.Id, "test", "ja-JP", "bot", "u"), (reply.ReplyToId, reply.ChannelId, reply.Locale, reply.From!.Id, reply.Recipient!.Id));
+    }
+
+    [Fact]
+    public async Task A_conversation_held_elsewhere_beyond_the_wait_is_a_timeout()
+    {
+        var clock = new FakeClock(DateTimeOffset.Parse("2026-11-24T10:00:00+09:00"));
+        var store = new AlwaysBusy(clock);
+        var pipeline = Pipeline(store, new CountingBot(), clock, new StorageOptions { LeaseWait = TimeSpan.FromSeconds(5) });
+
+        await Assert.ThrowsAsync<TimeoutException>(() => pipeline.RunAsync(Message("hi")));
+        Assert.True(store.Attempts > 1);
+    }
+
+    private sealed class ThrowingBot : IBot
+    {
+        public Task OnTurnAsync(TurnContext turn, CancellationToken cancellationToken) => throw new InvalidOperationException("boom");
+    }
+
+    private sealed class ConflictOnce(MemoryStore inner) : IConversationStore
+    {
+        private int _commits;
+        public Task<TurnLease?> TryBeginAsync(string key, TimeSpan leaseFor, CancellationToken ct = default) => inner.TryBeginAsync(key, leaseFor, ct);
+        public async Task<bool> CommitAsync(TurnLease lease, string? json, TimeSpan keepFor, CancellationToken ct = default)
+        {
+            if (Interlocked.Increment(ref _commits) == 1) { await inner.ReleaseAsync(lease, ct); return false; }
+            return await inner.CommitAsync(lease, json, keepFor, ct);
+        }
+        public Task ReleaseAsync(TurnLease lease, CancellationToken ct = default) => inner.ReleaseAsync(lease, ct);
+    }
+
+    /// <summary>Another instance holds the lease for ever; each look moves the fake clock on a second.</summary>
+    private sealed class AlwaysBusy(FakeClock clock) : IConversationStore
+    {
+        public int Attempts;
+        public Task<TurnLease?> TryBeginAsync(string key, TimeSpan leaseFor, CancellationToken ct = default)
+        {
+            Attempts++;
+            clock.Advance(TimeSpan.FromSeconds(1));
+            return Task.FromResult<TurnLease?>(null);
+        }
+        public Task<bool> CommitAsync(TurnLease lease, string? json, TimeSpan keepFor, CancellationToken ct = default) => throw new InvalidOperationException();
+        public Task ReleaseAsync(TurnLease lease, CancellationToken ct = default) => Task.CompletedTask;
+    }
+}
