@@ -114,7 +114,15 @@ public sealed class MessageCatalog
     public static IEnumerable<(string Key, string Text)> ReadFlatMap(string file)
     {
         var yaml = new YamlStream();
-        using (var reader = new StreamReader(file, Encoding.UTF8)) yaml.Load(reader);
+        try
+        {
+            using var reader = new StreamReader(file, Encoding.UTF8);
+            yaml.Load(reader);
+        }
+        catch (YamlDotNet.Core.YamlException ex)
+        {
+            throw new InvalidDataException($"{file}: line {ex.Start.Line}: {ex.Message} (quote a text that holds ': ' or starts with a symbol)", ex);
+        }
         if (yaml.Documents.Count == 0) yield break;
         if (yaml.Documents[0].RootNode is not YamlMappingNode map)
             throw new InvalidDataException($"{file}: expected a mapping of message keys to texts.");

@@ -16,8 +16,27 @@ public sealed class ConversationState
     public string? Culture { get; set; }
 
     /// <summary>Open flows, innermost last (the dialog stack).</summary>
-    public List<JsonElement> Stack { get; set; } = [];
+    public List<DialogFrame> Stack { get; set; } = [];
+
+    /// <summary>Intents offered in a "did you mean…?" question, awaiting the answer.</summary>
+    public List<string>? Clarifying { get; set; }
 
     /// <summary>Small named values flows keep between turns.</summary>
     public Dictionary<string, JsonElement> Values { get; set; } = new(StringComparer.Ordinal);
+}
+
+/// <summary>One open flow: where it is and what it has been told.</summary>
+public sealed class DialogFrame
+{
+    public string Flow { get; set; } = "";
+    public string Step { get; set; } = "";
+
+    /// <summary>Answers to the current question that did not fit.</summary>
+    public int Attempts { get; set; }
+
+    /// <summary>An FAQ was answered in the middle of this flow; we asked whether to go on.</summary>
+    public bool AwaitingResume { get; set; }
+
+    /// <summary>Stored answers, by the step's <c>store</c> name (also message placeholders).</summary>
+    public Dictionary<string, string> Values { get; set; } = new(StringComparer.Ordinal);
 }

@@ -5,6 +5,10 @@ using SupportBot.Channels.BotFramework.Auth;
 using SupportBot.Channels.DirectLine;
 using SupportBot.Engine.Bot;
 using SupportBot.Engine.Center;
+using SupportBot.Engine.Flows;
+using SupportBot.Engine.Flows.Actions;
+using SupportBot.Engine.Flows.Inputs;
+using SupportBot.Engine.Understanding;
 using SupportBot.Engine.Messages;
 using SupportBot.Engine.State;
 using SupportBot.Engine.State.Memory;
@@ -44,7 +48,7 @@ public static class SupportBotServices
             var dataFiles = new HashSet<string>(content.DataFiles, StringComparer.OrdinalIgnoreCase);
             return MessageCatalog.Load(ResolvePath(content.LocalesPath), center.ToPlaceholders(), f => !dataFiles.Contains(f));
         });
-        services.AddSingleton<IBot, MenuBot>();
+        AddConversation(services, config);
         services.AddSingleton<TurnPipeline>();
         services.AddSingleton<TurnQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<TurnQueue>());
@@ -65,12 +69,41 @@ public static class SupportBotServices
         return builder;
     }
 
+    /// <summary>The flows of dialogs/, their input kinds and actions, and the understanding they use.</summary>
+    private static void AddConversation(IServiceCollection services, IConfiguration config)
+    {
+        services.AddOptions<UnderstandingOptions>().Bind(config.GetSection(UnderstandingOptions.SectionName));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<UnderstandingOptions>>().Value);
+        services.AddSingleton<IInputKind, TextInput>();
+        services.AddSingleton<IInputKind, ChoiceInput>();
+        services.AddSingleton<IInputKind, YesNoInput>();
+        services.AddSingleton<IInputKind, PhoneInput>();
+        services.AddSingleton<TodayStatusAction>();
+        services.AddSingleton<IFlowAction>(sp => sp.GetRequiredService<TodayStatusAction>());
+        services.AddSingleton<IIntentRecognizer, NoIntents>();
+        services.AddSingleton(sp =>
+        {
+            var content = sp.GetRequiredService<IOptions<ContentOptions>>().Value;
+            var set = new FlowSet(FlowLoader.LoadFolder(ResolvePath(content.DialogsPath)), sp.GetServices<IInputKind>(), sp.GetServices<IFlowAction>());
+            var engineKeys = FlowEngine.MessageKeys
+                .Concat(sp.GetServices<IInputKind>().SelectMany(i => i.MessageKeys))
+                .Concat(TodayStatusAction.MessageKeys).Concat(Formats.Keys)
+                .Concat(["error.apology", "webchat.unavailable"]);
+            var problems = FlowValidator.Validate(set, sp.GetRequiredService<MessageCatalog>(), engineKeys);
+            if (problems.Count > 0)
+                throw new InvalidOperationException("The flows and catalogs have problems:\n" + string.Join("\n", problems));
+            return set;
+        });
+        services.AddSingleton<IBot, FlowEngine>();
+    }
+
     /// <summary>Builds what must be right before the first request (clock, catalogs), so a bad setting stops start-up.</summary>
     public static WebApplication ValidateSupportBot(this WebApplication app)
     {
         app.Services.GetRequiredService<TimeProvider>();
         app.Services.GetRequiredService<MessageCatalog>();
         app.Services.GetRequiredService<BusinessCalendar>();
+        app.Services.GetRequiredService<FlowSet>();
         return app;
     }
 

@@ -1,0 +1,301 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using SupportBot.Engine.Activities;
+using SupportBot.Engine.Bot;
+using SupportBot.Engine.Flows.Inputs;
+using SupportBot.Engine.State;
+using SupportBot.Engine.Understanding;
+using SupportBot.Language.Replies;
+
+namespace SupportBot.Engine.Flows;
+
+/// <summary>
+/// Runs the flows of <c>dialogs/</c>. Every message goes, in priority order, to: the guards (crisis)
+/// → cancel → help / menu → a pending "go on?" or "did you mean?" question → the active question
+/// (with "why do you ask?", and an FAQ answered in passing with an offer to resume) → intent routing
+/// (act, ask which of two, or fall back to the menu and the phone number).
+/// </summary>
+public sealed class FlowEngine(
+    FlowSet flows,
+    IIntentRecognizer recognizer,
+    IEnumerable<ITurnGuard> guards,
+    IOptions<UnderstandingOptions> understanding) : IBot
+{
+    private const int MaxStepsPerTurn = 50;
+    private readonly UnderstandingOptions _thresholds = understanding.Value;
+
+    /// <summary>Message keys the engine itself says (checked at start-up).</summary>
+    public static readonly string[] MessageKeys =
+    [
+        "common.cancelled", "common.nothing_to_cancel", "common.resume_offer", "common.resume_declined", "common.give_up",
+        "common.retry.generic", "common.clarify", "common.clarify_none", "common.yes", "common.no",
+    ];
+
+    public async Task OnTurnAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var incoming = turn.Incoming;
+        if (incoming.Type == ActivityTypes.ConversationUpdate)
+        {
+            if (incoming.MembersAdded?.Any(m => m.Id != incoming.Recipient?.Id) ?? false)
+                await StartEventAsync(new FlowTurn(turn, recognizer, null), "welcome", cancellationToken);
+            return;
+        }
+        if (!incoming.IsMessage) return;
+
+        var ft = new FlowTurn(turn, recognizer, MessageText(incoming));
+        foreach (var guard in guards)
+            if (await guard.HandleAsync(ft, cancellationToken)) return;
+        if (string.IsNullOrWhiteSpace(ft.Text)) { await StartEventAsync(ft, "menu", cancellationToken); return; }
+
+        await HandleAsync(ft, cancellationToken);
+        turn.Trace("SupportBot.Understanding", new
+        {
+            intents = ft.Intents.Take(3),
+            stack = turn.State.Stack.Select(f => $"{f.Flow}/{f.Step}"),
+        });
+    }
+
+    private async Task HandleAsync(FlowTurn ft, CancellationToken ct)
+    {
+        var state = ft.State;
+        switch (ShortAnswers.ReadCommand(ft.Text) ?? CommandFromIntent(ft))
+        {
+            case Command.Cancel:
+                var hadFlow = state.Stack.Count > 0 && !IsMenuOnly(state);
+                state.Stack.Clear();
+                state.Clarifying = null;
+                ft.Say(hadFlow ? "common.cancelled" : "common.nothing_to_cancel");
+                await StartEventAsync(ft, "menu", ct);
+                return;
+            case Command.Help:
+                state.Stack.Clear();
+                state.Clarifying = null;
+                await StartEventAsync(ft, "help", ct);
+                return;
+            case Command.Menu:
+                state.Stack.Clear();
+                state.Clarifying = null;
+                await StartEventAsync(ft, "menu", ct);
+                return;
+        }
+
+        if (state.Clarifying is { } offered)
+        {
+            state.Clarifying = null;
+            if (PickOffered(ft, offered) is { } picked) { await StartFlowAsync(ft, flows.ByIntent[picked], ct); return; }
+        }
+
+        var frame = state.Stack.LastOrDefault();
+        if (frame is not null && flows.Flows.TryGetValue(frame.Flow, out var flow) && flow.Step(frame.Step) is { Ask: not null } step)
+        {
+            Enter(ft, flow, frame);
+            if (frame.AwaitingResume)
+            {
+                frame.AwaitingResume = false;
+                switch (ShortAnswers.ReadYesNo(ft.Text))
+                {
+                    case YesNo.Yes: Ask(ft, step, retry: false); return;
+                    case YesNo.No:
+                        state.Stack.Clear();
+                        ft.Say("common.resume_declined");
+                        await StartEventAsync(ft, "menu", ct);
+                        return;
+                }
+            }
+
+            if (step.Why is not null && ShortAnswers.IsWhyQuestion(ft.Text))
+            {
+                ft.Say(step.Why);
+                Ask(ft, step, retry: false);
+                return;
+            }
+
+            var result = flows.Inputs[step.Expect!].Read(ft, step);
+            if (result is InputResult.Matched matched)
+            {
+                frame.Attempts = 0;
+                if (step.Store is not null) frame.Values[step.Store] = matched.Display ?? matched.Value;
+                await GoAsync(ft, flow, frame, Next(flow, step, matched.Outcome ?? matched.Value), ct);
+                return;
+            }
+
+            if (step.Soft)
+            {
+                state.Stack.Remove(frame);
+                await RouteAsync(ft, ct);
+                return;
+            }
+
+            if (flow.AllowsDigressions && Confident(ft) is { } answer && FlowSet.IsAnswer(answer) && answer.Id != flow.Id)
+            {
+                await RunAnswerAsync(ft, answer, ct);
+                Enter(ft, flow, frame);
+                frame.AwaitingResume = true;
+                var offer = ft.Say("common.resume_offer");
+                flows.Inputs["yes_no"].Decorate(ft, step, offer);
+                offer.InputHint = InputHints.ExpectingInput;
+                return;
+            }
+
+            frame.Attempts++;
+            if (frame.Attempts >= flow.MaxAttempts)
+            {
+                state.Stack.Clear();
+                ft.Say("common.give_up");
+                await StartEventAsync(ft, "menu", ct);
+                return;
+            }
+            var noMatch = (InputResult.NoMatch)result;
+            if (noMatch.Args is not null) foreach (var (k, v) in noMatch.Args) ft.Args[k] = v;
+            if (step.Retry is not null) { Ask(ft, step, retry: true); return; }
+            // No retry wording of its own: say what did not fit, then ask again.
+            ft.Say(noMatch.MessageKey ?? "common.retry.generic");
+            Ask(ft, step, retry: false);
+            return;
+        }
+
+        await RouteAsync(ft, ct);
+    }
+
+    /// <summary>Top-level routing by intent: act, ask which of two, or fall back.</summary>
+    private async Task RouteAsync(FlowTurn ft, CancellationToken ct)
+    {
+        if (Confident(ft) is { } flow) { await StartFlowAsync(ft, flow, ct); return; }
+        var candidates = ft.Intents.Where(i => i.Score >= _thresholds.ClarifyScore && flows.ByIntent.ContainsKey(i.Name)).Take(2).ToList();
+        if (candidates.Count > 0)
+        {
+            ft.State.Clarifying = candidates.Select(c => c.Name).ToList();
+            var question = ft.Say("common.clarify");
+            question.InputHint = InputHints.ExpectingInput;
+            question.SuggestedActions = new SuggestedActions
+            {
+                Actions = [.. candidates.Select(c => CardAction.ImBack(ft.Turn.Text("intent." + c.Name))), CardAction.ImBack(ft.Turn.Text("common.clarify_none"))],
+            };
+            return;
+        }
+        await StartEventAsync(ft, "fallback", ct);
+    }
+
+    private FlowDefinition? Confident(FlowTurn ft) =>
+        ft.Intents.FirstOrDefault() is { } top && top.Score >= _thresholds.ConfidentScore && flows.ByIntent.TryGetValue(top.Name, out var flow) ? flow : null;
+
+    private string? PickOffered(FlowTurn ft, List<string> offered)
+    {
+        var folded = ShortAnswers.FoldOne(ft.Text);
+        foreach (var intent in offered)
+            if (flows.ByIntent.ContainsKey(intent) && ShortAnswers.FoldOne(ft.Turn.Text("intent." + intent)) == folded) return intent;
+        if (ShortAnswers.ReadChoiceNumber(ft.Text) is { } n && n >= 1 && n <= offered.Count) return offered[n - 1];
+        return null;
+    }
+
+    private Command? CommandFromIntent(FlowTurn ft)
+    {
+        // Only short messages count as commands by intent: 「予約をキャンセルしたい」 is booking.cancel, not cancel.
+        if (ft.Text.Length > 12) return null;
+        var top = ft.Intents.FirstOrDefault();
+        if (top is null || top.Score < _thresholds.ConfidentScore) return null;
+        return top.Name switch { "cancel" => Command.Cancel, "help" => Command.Help, "menu" => Command.Menu, _ => null };
+    }
+
+    private static bool IsMenuOnly(ConversationState state) =>
+        state.Stack.All(f => f.Flow is "main" or "menu");
+
+    private Task StartEventAsync(FlowTurn ft, string name, CancellationToken ct) =>
+        flows.ByEvent.TryGetValue(name, out var flow) ? StartFlowAsync(ft, flow, ct) : Task.CompletedTask;
+
+    /// <summary>Starts a flow on top of the stack (an open menu is dropped: it was only waiting for a choice).</summary>
+    private Task StartFlowAsync(FlowTurn ft, FlowDefinition flow, CancellationToken ct)
+    {
+        ft.State.Stack.RemoveAll(f => flows.Flows.TryGetValue(f.Flow, out var open) && open.Step(f.Step) is { Soft: true });
+        var frame = new DialogFrame { Flow = flow.Id, Step = flow.First.Id };
+        ft.State.Stack.Add(frame);
+        return RunFromAsync(ft, flow, frame, flow.First.Id, ct);
+    }
+
+    /// <summary>Answers an FAQ in the middle of another flow: its actions and messages, without its menu.</summary>
+    private async Task RunAnswerAsync(FlowTurn ft, FlowDefinition answer, CancellationToken ct)
+    {
+        var frame = new DialogFrame { Flow = answer.Id, Step = answer.First.Id };
+        Enter(ft, answer, frame);
+        var step = answer.First;
+        for (var i = 0; i < MaxStepsPerTurn && step is not null && step.Ask is null; i++)
+        {
+            var outcome = await RunActionAsync(ft, step, ct);
+            foreach (var key in step.Say) ft.Say(key);
+            var next = Next(answer, step, outcome);
+            step = next == Targets.End || Targets.IsFlow(next, out _) ? null : answer.Step(next);
+        }
+        ft.Args.Clear();
+    }
+
+    private async Task GoAsync(FlowTurn ft, FlowDefinition flow, DialogFrame frame, string target, CancellationToken ct)
+    {
+        if (target == Targets.End) { End(ft, frame); return; }
+        if (Targets.IsFlow(target, out var next))
+        {
+            ft.State.Stack.Remove(frame);
+            await StartFlowAsync(ft, flows.Flows[next], ct);
+            return;
+        }
+        await RunFromAsync(ft, flow, frame, target, ct);
+    }
+
+    private async Task RunFromAsync(FlowTurn ft, FlowDefinition flow, DialogFrame frame, string stepId, CancellationToken ct)
+    {
+        for (var i = 0; i < MaxStepsPerTurn; i++)
+        {
+            var step = flow.Step(stepId)!;
+            frame.Step = step.Id;
+            frame.Attempts = 0;
+            Enter(ft, flow, frame);
+            var outcome = await RunActionAsync(ft, step, ct);
+            foreach (var key in step.Say) ft.Say(key);
+            if (step.Ask is not null) { Ask(ft, step, retry: false); return; }
+
+            var target = Next(flow, step, outcome);
+            if (target == Targets.End) { End(ft, frame); return; }
+            if (Targets.IsFlow(target, out var nextFlow))
+            {
+                ft.State.Stack.Remove(frame);
+                await StartFlowAsync(ft, flows.Flows[nextFlow], ct);
+                return;
+            }
+            stepId = target;
+        }
+        throw new InvalidOperationException($"Flow '{flow.Id}' ran more than {MaxStepsPerTurn} steps in one turn.");
+    }
+
+    private async Task<string?> RunActionAsync(FlowTurn ft, StepDefinition step, CancellationToken ct) =>
+        step.Action is null ? null : await flows.Actions[step.Action].RunAsync(ft, ct);
+
+    private void Ask(FlowTurn ft, StepDefinition step, bool retry)
+    {
+        var question = ft.Say(retry && step.Retry is not null ? step.Retry : step.Ask!);
+        question.InputHint = InputHints.ExpectingInput;
+        flows.Inputs[step.Expect!].Decorate(ft, step, question);
+    }
+
+    private static void End(FlowTurn ft, DialogFrame frame) => ft.State.Stack.Remove(frame);
+
+    private static void Enter(FlowTurn ft, FlowDefinition flow, DialogFrame frame)
+    {
+        ft.Flow = flow;
+        ft.Frame = frame;
+    }
+
+    /// <summary>The transition for an outcome: <c>on</c>, else <c>then</c>, else the next step, else the end.</summary>
+    public static string Next(FlowDefinition flow, StepDefinition step, string? outcome)
+    {
+        if (outcome is not null && step.On.TryGetValue(outcome, out var target)) return target;
+        if (step.Then is not null) return step.Then;
+        var index = flow.Steps.ToList().IndexOf(step);
+        return index + 1 < flow.Steps.Count ? flow.Steps[index + 1].Id : Targets.End;
+    }
+
+    /// <summary>The text of a message, or of a button's value (postBack / messageBack carry it there).</summary>
+    private static string? MessageText(Activity activity)
+    {
+        if (!string.IsNullOrWhiteSpace(activity.Text)) return activity.Text;
+        return activity.Value is { ValueKind: JsonValueKind.String } v ? v.GetString() : null;
+    }
+}

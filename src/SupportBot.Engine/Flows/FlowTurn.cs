@@ -1,0 +1,48 @@
+using SupportBot.Engine.Activities;
+using SupportBot.Engine.Bot;
+using SupportBot.Engine.State;
+using SupportBot.Engine.Understanding;
+
+namespace SupportBot.Engine.Flows;
+
+/// <summary>What a step, an input kind or an action sees of the turn.</summary>
+public sealed class FlowTurn
+{
+    private readonly IIntentRecognizer _recognizer;
+    private IReadOnlyList<IntentScore>? _intents;
+
+    public FlowTurn(TurnContext turn, IIntentRecognizer recognizer, string? text)
+    {
+        Turn = turn;
+        _recognizer = recognizer;
+        Text = text ?? "";
+    }
+
+    public TurnContext Turn { get; }
+    public string Text { get; }
+    public ConversationState State => Turn.State;
+    public DateTimeOffset Now => Turn.Now;
+    public string Culture => Turn.Culture;
+
+    /// <summary>The flow frame being run (null at the top level).</summary>
+    public DialogFrame? Frame { get; internal set; }
+    public FlowDefinition? Flow { get; internal set; }
+
+    /// <summary>Values for the messages of this step: the frame's stored answers plus what actions provided.</summary>
+    public Dictionary<string, string> Args { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The message's intents, recognized once, on first use.</summary>
+    public IReadOnlyList<IntentScore> Intents => _intents ??= string.IsNullOrWhiteSpace(Text) ? [] : _recognizer.Recognize(Text, Culture);
+
+    public Activity Say(string key) => Turn.Say(key, MessageArgs());
+
+    public string Message(string key) => Turn.Text(key, MessageArgs());
+
+    internal Dictionary<string, string> MessageArgs()
+    {
+        var args = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (Frame is not null) foreach (var (k, v) in Frame.Values) args[k] = v;
+        foreach (var (k, v) in Args) args[k] = v;
+        return args;
+    }
+}

@@ -1,0 +1,10 @@
+namespace SupportBot.Engine.Flows;
+
+/// <summary>
+/// Looks at every incoming message before the flows do (the crisis guard is one). Returns true when
+/// it answered the turn itself, so the flows do not run.
+/// </summary>
+public interface ITurnGuard
+{
+    Task<bool> HandleAsync(FlowTurn turn, CancellationToken cancellationToken);
+}

@@ -1,0 +1,29 @@
+using SupportBot.Engine.Activities;
+using SupportBot.Language.Replies;
+
+namespace SupportBot.Engine.Flows.Inputs;
+
+/// <summary>はい / いいえ and their everyday forms; outcomes <c>yes</c> and <c>no</c>.</summary>
+public sealed class YesNoInput : IInputKind
+{
+    public string Name => "yes_no";
+    public IReadOnlyCollection<string> MessageKeys => ["common.yes", "common.no", "common.retry.yes_no"];
+
+    public InputResult Read(FlowTurn turn, StepDefinition step)
+    {
+        // The buttons send their own labels, which may not be in the word lists of other languages.
+        if (Same(turn.Text, turn.Message("common.yes"))) return new InputResult.Matched("yes", "yes");
+        if (Same(turn.Text, turn.Message("common.no"))) return new InputResult.Matched("no", "no");
+        return ShortAnswers.ReadYesNo(turn.Text) switch
+        {
+            YesNo.Yes => new InputResult.Matched("yes", "yes"),
+            YesNo.No => new InputResult.Matched("no", "no"),
+            _ => new InputResult.NoMatch("common.retry.yes_no"),
+        };
+    }
+
+    public void Decorate(FlowTurn turn, StepDefinition step, Activity question) =>
+        question.SuggestedActions = new SuggestedActions { Actions = [CardAction.ImBack(turn.Message("common.yes")), CardAction.ImBack(turn.Message("common.no"))] };
+
+    private static bool Same(string a, string b) => ShortAnswers.FoldOne(a) == ShortAnswers.FoldOne(b);
+}

@@ -1,0 +1,22 @@
+namespace SupportBot.Engine.Understanding;
+
+/// <summary>An intent and how sure the recognizer is, in [0, 1].</summary>
+public sealed record IntentScore(string Name, double Score);
+
+/// <summary>Ranks the intents of a message in a culture, best first.</summary>
+public interface IIntentRecognizer
+{
+    IReadOnlyList<IntentScore> Recognize(string text, string culture);
+}
+
+/// <summary>Thresholds of intent routing (section <c>Understanding</c>).</summary>
+public sealed class UnderstandingOptions
+{
+    public const string SectionName = "Understanding";
+
+    /// <summary>At or above: act on the top intent.</summary>
+    public double ConfidentScore { get; set; } = 0.5;
+
+    /// <summary>At or above (but below confident): ask which of the top two was meant. Below: the fallback.</summary>
+    public double ClarifyScore { get; set; } = 0.25;
+}
