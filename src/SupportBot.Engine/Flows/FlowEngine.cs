@@ -110,7 +110,9 @@ public sealed class FlowEngine(
                 return;
             }
 
-            var result = flows.Inputs[step.Expect!].Read(ft, step);
+            // Free text accepts anything, so a clear FAQ question must be recognized before it.
+            var digression = flow.AllowsDigressions && Confident(ft) is { } answer && FlowSet.IsAnswer(answer) && answer.Id != flow.Id ? answer : null;
+            var result = digression is not null && step.Expect == "text" ? new InputResult.NoMatch() : flows.Inputs[step.Expect!].Read(ft, step);
             if (result is InputResult.Matched matched)
             {
                 frame.Attempts = 0;
@@ -126,9 +128,9 @@ public sealed class FlowEngine(
                 return;
             }
 
-            if (flow.AllowsDigressions && Confident(ft) is { } answer && FlowSet.IsAnswer(answer) && answer.Id != flow.Id)
+            if (digression is not null)
             {
-                await RunAnswerAsync(ft, answer, ct);
+                await RunAnswerAsync(ft, digression, ct);
                 Enter(ft, flow, frame);
                 frame.AwaitingResume = true;
                 var offer = ft.Say("common.resume_offer");

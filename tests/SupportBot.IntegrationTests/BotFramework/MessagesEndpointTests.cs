@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using SupportBot.Engine.Bot;
+using SupportBot.Engine.Flows;
 using SupportBot.IntegrationTests.Support;
 
 namespace SupportBot.IntegrationTests.BotFramework;
@@ -14,14 +15,14 @@ public sealed class MessagesEndpointTests
     {
         using var app = new BotApp();
         var client = app.CreateClient();
-        var request = BotApp.Message("conv-expect", "こんにちは😊");
+        var request = BotApp.Message("conv-expect", "メニュー😊");
 
         var response = await client.PostAsync("/api/messages", BotApp.Json(request));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await BotApp.ReadJson(response);
         var activities = body.GetProperty("activities").EnumerateArray().ToList();
-        Assert.Equal(2, activities.Count);
+        Assert.Single(activities);
         foreach (var a in activities)
         {
             Assert.Equal("message", a.GetProperty("type").GetString());
@@ -33,8 +34,8 @@ public sealed class MessagesEndpointTests
             Assert.Equal(request["id"], a.GetProperty("replyToId").GetString());
             Assert.Equal("ja-JP", a.GetProperty("locale").GetString());
         }
-        Assert.Contains("自立サポートセンター スマイル", activities[0].GetProperty("text").GetString());
-        var buttons = activities[1].GetProperty("suggestedActions").GetProperty("actions").EnumerateArray().Select(b => b.GetProperty("title").GetString()).ToList();
+        Assert.Equal("ご用件をお選びください。文字で書いていただいても大丈夫です。", activities[0].GetProperty("text").GetString());
+        var buttons = activities[0].GetProperty("suggestedActions").GetProperty("actions").EnumerateArray().Select(b => b.GetProperty("title").GetString()).ToList();
         Assert.Equal(["よくある質問", "相談の予約", "ピアサポート", "緊急の連絡先"], buttons);
         // Japanese stays readable on the wire (no \u escapes).
         Assert.Contains("よくある質問", await response.Content.ReadAsStringAsync());
@@ -44,10 +45,10 @@ public sealed class MessagesEndpointTests
     public async Task English_locale_gets_the_english_catalog()
     {
         using var app = new BotApp();
-        var response = await app.CreateClient().PostAsync("/api/messages", BotApp.Json(BotApp.Message("conv-en", "hello", locale: "en-US")));
+        var response = await app.CreateClient().PostAsync("/api/messages", BotApp.Json(BotApp.Message("conv-en", "menu", locale: "en-US")));
         var body = await BotApp.ReadJson(response);
         var first = body.GetProperty("activities")[0];
-        Assert.StartsWith("Hello", first.GetProperty("text").GetString());
+        Assert.StartsWith("Please choose", first.GetProperty("text").GetString());
         Assert.Equal("en-US", first.GetProperty("locale").GetString());
     }
 
@@ -92,7 +93,7 @@ public sealed class MessagesEndpointTests
     [Fact]
     public async Task A_failing_turn_yields_the_apology_and_the_conversation_goes_on()
     {
-        using var app = new BotApp(services: s => s.AddSingleton<IBot>(new ExplodingBot(new MenuBot())));
+        using var app = new BotApp(services: s => s.AddSingleton<IBot>(sp => new ExplodingBot(ActivatorUtilities.CreateInstance<FlowEngine>(sp))));
         var client = app.CreateClient();
 
         var boom = await BotApp.ReadJson(await client.PostAsync("/api/messages", BotApp.Json(BotApp.Message("conv-boom", "boom"))));
@@ -100,10 +101,10 @@ public sealed class MessagesEndpointTests
         Assert.Contains("申し訳ありません", apology.GetProperty("text").GetString());
         Assert.Contains("0465-71-0189", apology.GetProperty("text").GetString());
 
-        var next = await client.PostAsync("/api/messages", BotApp.Json(BotApp.Message("conv-boom", "こんにちは")));
+        var next = await client.PostAsync("/api/messages", BotApp.Json(BotApp.Message("conv-boom", "メニュー")));
         Assert.Equal(HttpStatusCode.OK, next.StatusCode);
         var body = await BotApp.ReadJson(next);
-        Assert.Equal(2, body.GetProperty("activities").GetArrayLength());
+        Assert.Equal(4, Assert.Single(body.GetProperty("activities").EnumerateArray()).GetProperty("suggestedActions").GetProperty("actions").GetArrayLength());
     }
 
     [Fact]

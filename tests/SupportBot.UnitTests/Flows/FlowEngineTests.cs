@@ -1,0 +1,230 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using SupportBot.Calendar;
+using SupportBot.Engine.Activities;
+using SupportBot.Engine.Flows;
+using SupportBot.Engine.Flows.Actions;
+using SupportBot.Engine.Flows.Inputs;
+using SupportBot.Engine.Messages;
+using SupportBot.Engine.State.Memory;
+using SupportBot.Engine.Turns;
+using SupportBot.Engine.Understanding;
+using SupportBot.UnitTests.Support;
+
+namespace SupportBot.UnitTests.Flows;
+
+/// <summary>
+/// The engine's rules on a small test flow (tests/…/Flows/testdata): a form that asks consent, a name
+/// and a phone number, plus the real FAQ/menu flows and catalogs of the repository.
+/// </summary>
+public sealed class FlowEngineTests
+{
+    private static readonly DateTimeOffset Tuesday14 = DateTimeOffset.Parse("2026-11-24T14:00:00+09:00");
+
+    private sealed class Harness
+    {
+        public readonly TurnPipeline Pipeline;
+        public Harness(Dictionary<string, string> intents)
+        {
+            var clock = new FakeClock(Tuesday14);
+            var catalog = MessageCatalog.Load(Repository.Path("locales"), new Dictionary<string, string>
+            {
+                ["center.name"] = "テストセンター", ["center.phone"] = "0465-71-0189", ["center.hours"] = "10:00〜17:00",
+                ["center.fax"] = "0465-72-4160", ["center.emergency_phone"] = "0465-71-0189", ["center.address"] = "住所",
+                ["center.building"] = "建物", ["center.postal_code"] = "250-0105", ["center.service_area"] = "県西",
+            }, f => f is not ("intents.yaml" or "hotlines.yaml" or "meetups.yaml"));
+            var testCatalog = MessageCatalog.Load(Repository.Path("tests", "SupportBot.UnitTests", "Flows", "testdata", "locales"), new Dictionary<string, string>());
+            var merged = Merge(catalog, testCatalog);
+            var understanding = new UnderstandingOptions();
+            var flows = FlowLoader.LoadFolder(Repository.Path("dialogs")).Concat(FlowLoader.LoadFolder(Repository.Path("tests", "SupportBot.UnitTests", "Flows", "testdata", "dialogs")));
+            var set = new FlowSet(flows, [new TextInput(), new ChoiceInput(understanding), new YesNoInput(), new PhoneInput()],
+                [new TodayStatusAction(new BusinessCalendar(new BusinessCalendarOptions()), merged)]);
+            Problems = FlowValidator.Validate(set, merged, FlowEngine.MessageKeys);
+            var engine = new FlowEngine(set, new DictionaryIntents(intents), [], Options.Create(understanding));
+            Pipeline = new TurnPipeline(new MemoryStore(clock), engine, merged, clock, Options.Create(new Engine.State.StorageOptions()), NullLogger<TurnPipeline>.Instance);
+        }
+
+        public IReadOnlyList<string> Problems { get; }
+
+        public async Task<List<Activity>> Say(string text, string locale = "ja-JP") =>
+            (await Pipeline.RunAsync(new Activity
+            {
+                Type = "message", Id = Guid.NewGuid().ToString("N"), ChannelId = "test", Text = text, Locale = locale,
+                From = new ChannelAccount { Id = "u" }, Recipient = new ChannelAccount { Id = "bot" }, Conversation = new ConversationAccount { Id = "c" },
+            })).ToList();
+
+        private static MessageCatalog Merge(MessageCatalog a, MessageCatalog b)
+        {
+            var cultures = a.Cultures.ToDictionary(c => c, c => a.Entries(c).ToDictionary(e => e.Key, e => e.Value));
+            foreach (var c in b.Cultures) foreach (var (k, v) in b.Entries(c)) cultures[c][k] = v;
+            var globals = new Dictionary<string, string>
+            {
+                ["center.name"] = "テストセンター", ["center.phone"] = "0465-71-0189", ["center.hours"] = "10:00〜17:00",
+                ["center.fax"] = "0465-72-4160", ["center.emergency_phone"] = "0465-71-0189", ["center.address"] = "住所",
+                ["center.building"] = "建物", ["center.postal_code"] = "250-0105", ["center.service_area"] = "県西",
+            };
+            return new MessageCatalog(cultures, globals);
+        }
+    }
+
+    /// <summary>Exact text → intent, for testing the engine without the trained model.</summary>
+    private sealed class DictionaryIntents(Dictionary<string, string> map) : IIntentRecognizer
+    {
+        public IReadOnlyList<IntentScore> Recognize(string text, string culture) =>
+            map.TryGetValue(text, out var intent)
+                ? intent.Split('|').Select((name, i) => new IntentScore(name.Split('@')[0], name.Contains('@') ? double.Parse(name.Split('@')[1]) : 0.9 - i * 0.01)).ToList()
+                : [];
+    }
+
+    private static readonly Dictionary<string, string> Intents = new()
+    {
+        ["フォーム"] = "test.form",
+        ["開所時間は？"] = "faq.hours",
+        ["どっちだろう"] = "faq.hours@0.4|faq.access@0.35",
+    };
+
+    private static string Texts(IEnumerable<Activity> replies) => string.Join(" / ", replies.Select(r => r.Text));
+
+    [Fact]
+    public void The_repository_flows_and_the_test_flow_validate()
+    {
+        var harness = new Harness(Intents);
+        Assert.True(harness.Problems.Count == 0, string.Join("\n", harness.Problems));
+    }
+
+    [Fact]
+    public async Task A_form_runs_step_by_step_and_stores_answers()
+    {
+        var h = new Harness(Intents);
+        Assert.Equal("テストの同意をいただけますか？", Texts(await h.Say("フォーム")));
+        Assert.Equal("お名前を教えてください。", Texts(await h.Say("はい")));
+        Assert.Equal("電話番号を教えてください。", Texts(await h.Say("山田")));
+        Assert.Equal("山田さん、090-1234-5678 で承りました。", Texts(await h.Say("０９０１２３４５６７８")));
+    }
+
+    [Fact]
+    public async Task A_wrong_answer_gets_a_differently_worded_retry_and_three_misses_give_up_politely()
+    {
+        var h = new Harness(Intents);
+        await h.Say("フォーム");
+        await h.Say("はい");
+        await h.Say("山田");
+        var first = await h.Say("わかりません");
+        Assert.Equal("電話番号として読み取れませんでした。090-1234-5678 のように、数字で教えてください。 / 電話番号を教えてください。", Texts(first));
+        await h.Say("まだない");
+        var giveUp = await h.Say("えーと");
+        Assert.Contains("0465-71-0189", giveUp[0].Text);
+        Assert.Contains("うまくお受けできず", giveUp[0].Text);
+        Assert.Equal("ご用件をお選びください。文字で書いていただいても大丈夫です。", giveUp[^1].Text);
+    }
+
+    [Fact]
+    public async Task A_step_with_its_own_retry_wording_uses_it()
+    {
+        var h = new Harness(Intents);
+        await h.Say("フォーム");
+        var retry = await h.Say("うーん");
+        Assert.Equal("「はい」か「いいえ」で教えてください。同意しなくても大丈夫です。", Assert.Single(retry).Text);
+        Assert.Equal(["はい", "いいえ"], retry[0].SuggestedActions!.Actions.Select(a => a.Title));
+    }
+
+    [Fact]
+    public async Task Why_do_you_ask_answers_with_the_steps_reason_and_asks_again()
+    {
+        var h = new Harness(Intents);
+        await h.Say("フォーム");
+        await h.Say("はい");
+        await h.Say("山田");
+        var why = await h.Say("なんで電話番号がいるの？");
+        Assert.Equal("折り返しのご連絡に使います。 / 電話番号を教えてください。", Texts(why));
+    }
+
+    [Fact]
+    public async Task Cancel_stops_the_flow_and_shows_the_menu()
+    {
+        var h = new Harness(Intents);
+        await h.Say("フォーム");
+        await h.Say("はい");
+        var cancelled = await h.Say("やめる");
+        Assert.StartsWith("わかりました。手続きを中止しました。", Texts(cancelled));
+        // The form is gone: a name now is not taken as an answer.
+        Assert.DoesNotContain("電話番号", Texts(await h.Say("山田")));
+    }
+
+    [Fact]
+    public async Task Menu_and_help_restart_from_anywhere()
+    {
+        var h = new Harness(Intents);
+        await h.Say("フォーム");
+        var help = await h.Say("ヘルプ");
+        Assert.StartsWith("このチャットでは", help[0].Text);
+        Assert.Equal(4, help[^1].SuggestedActions!.Actions.Count);
+        await h.Say("フォーム");
+        var menu = await h.Say("最初から");
+        Assert.Equal("ご用件をお選びください。文字で書いていただいても大丈夫です。", Assert.Single(menu).Text);
+    }
+
+    [Fact]
+    public async Task An_faq_in_the_middle_is_answered_then_the_flow_resumes_on_yes()
+    {
+        var h = new Harness(Intents);
+        await h.Say("フォーム");
+        await h.Say("はい");
+        var faq = await h.Say("開所時間は？");
+        Assert.StartsWith("開所時間は 10:00〜17:00 です", faq[0].Text);
+        Assert.Equal("今日（11月24日（火））は開所しています。17:00まで受け付けています。", faq[1].Text);
+        Assert.Equal("さきほどの続きをしますか？", faq[^1].Text);
+        Assert.Equal("お名前を教えてください。", Texts(await h.Say("はい")));
+        Assert.Equal("電話番号を教えてください。", Texts(await h.Say("山田")));
+    }
+
+    [Fact]
+    public async Task An_faq_in_the_middle_then_no_drops_the_flow()
+    {
+        var h = new Harness(Intents);
+        await h.Say("フォーム");
+        await h.Say("はい");
+        await h.Say("開所時間は？");
+        Assert.StartsWith("わかりました。続きは", Texts(await h.Say("いいえ")));
+    }
+
+    [Fact]
+    public async Task An_uncertain_message_asks_which_of_the_top_two_and_the_button_starts_it()
+    {
+        var h = new Harness(Intents);
+        var clarify = Assert.Single(await h.Say("どっちだろう"));
+        Assert.Equal("どちらのことでしょうか？", clarify.Text);
+        Assert.Equal(["開所時間", "場所・行き方", "どちらでもない"], clarify.SuggestedActions!.Actions.Select(a => a.Title));
+        Assert.StartsWith("場所は", (await h.Say("場所・行き方"))[0].Text);
+    }
+
+    [Fact]
+    public async Task Nothing_understood_falls_back_to_the_phone_and_the_menu()
+    {
+        var h = new Harness(Intents);
+        var replies = await h.Say("ふがふが");
+        Assert.Contains("0465-71-0189", replies[0].Text);
+        Assert.Equal(4, replies[^1].SuggestedActions!.Actions.Count);
+    }
+
+    [Fact]
+    public async Task The_menu_accepts_a_button_a_number_or_a_word()
+    {
+        var h = new Harness(Intents);
+        await h.Say("メニュー");
+        Assert.Equal("どのことについて知りたいですか？", (await h.Say("1"))[^1].Text);
+        await h.Say("メニュー");
+        Assert.Contains("緊急のときの連絡先", (await h.Say("緊急の連絡先"))[0].Text);
+        await h.Say("メニュー");
+        Assert.Contains("お電話でお受けしています", (await h.Say("予約"))[0].Text);
+    }
+
+    [Fact]
+    public async Task English_conversations_use_the_english_catalog()
+    {
+        var h = new Harness(Intents);
+        var replies = await h.Say("menu", "en-US");
+        Assert.Equal("Please choose what you need. You can also just type.", Assert.Single(replies).Text);
+        Assert.Equal(["FAQ", "Book a consultation", "Peer support", "Emergency contacts"], replies[0].SuggestedActions!.Actions.Select(a => a.Title));
+    }
+}
