@@ -1,0 +1,67 @@
+using System.Text.RegularExpressions;
+
+namespace SupportBot.IntegrationTests.Transcripts;
+
+/// <summary>
+/// A conversation file (<c>*.transcript</c>): settings, then <c>user:</c> lines and the <c>bot:</c>
+/// lines expected in answer, in order.
+/// <code>
+/// # a comment
+/// now: 2026-11-24T14:00:00+09:00     (pins the clock)
+/// locale: ja-JP
+/// channel: directline
+/// user: 開所時間を教えて
+/// bot: faq.hours.answer              (a catalog key: the reply must be that message, placeholders as wildcards)
+/// bot: ~ 開所しています               (~ : the reply contains this text)
+/// buttons: はい | いいえ              (the previous reply's buttons, exactly)
+/// </code>
+/// Every reply of a turn must be matched (typing and trace activities aside).
+/// </summary>
+public sealed record Transcript(string Name, IReadOnlyDictionary<string, string> Settings, IReadOnlyList<TranscriptTurn> Turns)
+{
+    public static Transcript Parse(string path)
+    {
+        var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var turns = new List<TranscriptTurn>();
+        foreach (var (raw, index) in File.ReadLines(path).Select((l, i) => (l, i + 1)))
+        {
+            var line = raw.Trim();
+            if (line.Length == 0 || line.StartsWith('#')) continue;
+            var colon = line.IndexOf(':');
+            if (colon < 0) throw new FormatException($"{path}:{index}: expected 'name: value'");
+            var (name, value) = (line[..colon].Trim(), line[(colon + 1)..].Trim());
+            switch (name)
+            {
+                case "user": turns.Add(new TranscriptTurn(value, [], index)); break;
+                case "bot":
+                    if (turns.Count == 0) throw new FormatException($"{path}:{index}: a bot line before any user line");
+                    turns[^1].Expected.Add(new ExpectedReply(value, null, index));
+                    break;
+                case "buttons":
+                    if (turns.Count == 0 || turns[^1].Expected.Count == 0) throw new FormatException($"{path}:{index}: buttons need a bot line before them");
+                    var last = turns[^1].Expected[^1];
+                    turns[^1].Expected[^1] = last with { Buttons = value.Split('|').Select(b => b.Trim()).ToList() };
+                    break;
+                default:
+                    if (turns.Count > 0) throw new FormatException($"{path}:{index}: settings go before the first user line");
+                    settings[name] = value;
+                    break;
+            }
+        }
+        return new Transcript(Path.GetFileNameWithoutExtension(path), settings, turns);
+    }
+}
+
+public sealed record TranscriptTurn(string User, List<ExpectedReply> Expected, int Line);
+
+public sealed record ExpectedReply(string Pattern, IReadOnlyList<string>? Buttons, int Line)
+{
+    /// <summary>Whether <paramref name="text"/> is what this line expects, given the catalog of the conversation's culture.</summary>
+    public bool Matches(string text, Func<string, string?> template)
+    {
+        if (Pattern.StartsWith('~')) return text.Contains(Pattern[1..].Trim(), StringComparison.Ordinal);
+        var t = template(Pattern) ?? throw new InvalidOperationException($"line {Line}: '{Pattern}' is not a catalog key (use '~ text' for a text)");
+        var regex = "^" + string.Join(".+?", Regex.Split(t, @"\{[a-z_.]+\}").Select(Regex.Escape)) + "$";
+        return Regex.IsMatch(text, regex, RegexOptions.Singleline);
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.Extensions.DependencyInjection;
+using SupportBot.Engine.Messages;
+using SupportBot.IntegrationTests.Support;
+using Xunit.Abstractions;
+
+namespace SupportBot.IntegrationTests.Transcripts;
+
+/// <summary>Runs every <c>Transcripts/files/*.transcript</c> through the real HTTP pipeline (/api/messages, expectReplies).</summary>
+public sealed class TranscriptTests(ITestOutputHelper output)
+{
+    public static TheoryData<string> Files()
+    {
+        var data = new TheoryData<string>();
+        foreach (var f in Directory.GetFiles(Path.Combine(Repository.Root, "tests", "SupportBot.IntegrationTests", "Transcripts", "files"), "*.transcript").Order())
+            data.Add(Path.GetFileName(f));
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public async Task Conversation(string file)
+    {
+        var transcript = Transcript.Parse(Path.Combine(Repository.Root, "tests", "SupportBot.IntegrationTests", "Transcripts", "files", file));
+        var settings = new Dictionary<string, string?>();
+        if (transcript.Settings.TryGetValue("now", out var now)) settings["Clock:Now"] = now;
+        foreach (var (k, v) in transcript.Settings.Where(s => s.Key.Contains(':'))) settings[k] = v;
+        using var app = new BotApp(settings);
+        var client = app.CreateClient();
+        var catalog = app.Services.GetRequiredService<MessageCatalog>();
+        var locale = transcript.Settings.GetValueOrDefault("locale", "ja-JP");
+        var culture = catalog.ResolveCulture(locale);
+        var conversation = "t-" + Guid.NewGuid().ToString("N")[..8];
+
+        foreach (var turn in transcript.Turns)
+        {
+            output.WriteLine($"user: {turn.User}");
+            var message = BotApp.Message(conversation, turn.User, locale: locale, channelId: transcript.Settings.GetValueOrDefault("channel", "directline"));
+            var body = await BotApp.ReadJson(await client.PostAsync("/api/messages", BotApp.Json(message)));
+            var replies = body.GetProperty("activities").EnumerateArray()
+                .Where(a => a.GetProperty("type").GetString() == "message").ToList();
+            foreach (var r in replies) output.WriteLine($"  bot: {r.GetProperty("text").GetString()}");
+
+            Assert.True(replies.Count == turn.Expected.Count,
+                $"{file}:{turn.Line}: expected {turn.Expected.Count} replies, got {replies.Count}:\n" + string.Join("\n", replies.Select(r => r.GetProperty("text").GetString())));
+            for (var i = 0; i < replies.Count; i++)
+            {
+                var expected = turn.Expected[i];
+                var text = replies[i].GetProperty("text").GetString() ?? "";
+                Assert.True(expected.Matches(text, key => catalog.Has(key, culture) ? catalog.Entries(culture)[key].Text : null),
+                    $"{file}:{expected.Line}: expected '{expected.Pattern}', got '{text}'");
+                if (expected.Buttons is { } buttons)
+                {
+                    var titles = replies[i].TryGetProperty("suggestedActions", out var sa)
+                        ? sa.GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("title").GetString()).ToList() : [];
+                    Assert.True(buttons.SequenceEqual(titles), $"{file}:{expected.Line}: buttons [{string.Join(" | ", titles)}]");
+                }
+            }
+        }
+    }
+}
