@@ -6,6 +6,8 @@
 //   {prefix}lease:{conversationKey}  string = lease token; SET NX PX leaseFor (a turn in progress)
 //   {prefix}dl:{conversationId}      list of activity JSON (Direct Line transcript); PEXPIRE = keepFor on every append
 //   {prefix}once:{key}               string "1"; SET NX PX keepFor (webhook dedupe, idempotent confirms)
+//   {prefix}log:{name}               sorted set of record JSON, score = unix ms (crisis audit, callback requests);
+//                                    records older than the retention are trimmed on every append
 //
 // The braces above are placeholders, not Redis Cluster hash tags: the scripts touch two keys of one
 // conversation, so this store targets a single primary (optionally behind Sentinel), not a cluster.
@@ -28,7 +30,7 @@ namespace SupportBot.Storage.Redis;
 /// slow, unreachable) surface as exceptions from every method within the operation timeout; nothing
 /// is retried here, because the turn pipeline decides what a failed load or commit means.
 /// </summary>
-public sealed class RedisStore : IConversationStore, ITranscriptStore, IOnceStore, IAsyncDisposable, IDisposable
+public sealed class RedisStore : IConversationStore, ITranscriptStore, IOnceStore, IRecordLog, IAsyncDisposable, IDisposable
 {
     // KEYS[1] = lease, KEYS[2] = conv; ARGV[1] = token, ARGV[2] = lease ms.
     // Why one script: taking the lease and reading the state must be one round trip, and reading
@@ -102,6 +104,15 @@ public sealed class RedisStore : IConversationStore, ITranscriptStore, IOnceStor
           return { from, {} }
         end
         return { from, redis.call('LRANGE', KEYS[1], from, from + max - 1) }
+        """;
+
+    // KEYS[1] = log; ARGV[1] = at ms, ARGV[2] = record, ARGV[3] = cutoff ms, ARGV[4] = retention ms.
+    // Why a script: add, trim what outlived the retention, and refresh the key's expiry together.
+    internal const string LogAppendScript = """
+        redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
+        redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', '(' .. ARGV[3])
+        redis.call('PEXPIRE', KEYS[1], ARGV[4])
+        return 1
         """;
 
     private readonly RedisConnection _connection;
@@ -179,6 +190,24 @@ public sealed class RedisStore : IConversationStore, ITranscriptStore, IOnceStor
         return RunAsync(db => db.StringSetAsync(OnceKey(key), "1", expiry, When.NotExists), cancellationToken);
     }
 
+    public Task AppendAsync(string log, DateTimeOffset at, string json, TimeSpan retention, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(json);
+        // The record's own time is the score; the cutoff is relative to it (the server clock is not consulted).
+        var atMs = at.ToUnixTimeMilliseconds();
+        var retentionMs = Milliseconds(retention, nameof(retention));
+        return RunAsync(db => db.ScriptEvaluateAsync(LogAppendScript, [LogKey(log)], [atMs, json, atMs - retentionMs, retentionMs]), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<string>> ReadAsync(string log, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        var items = await RunAsync(db => db.SortedSetRangeByScoreAsync(LogKey(log), from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds()), cancellationToken)
+            .ConfigureAwait(false);
+        return items.Select(i => (string)i!).ToList();
+    }
+
     /// <summary>A health probe: one PING round trip. Throws like every other call when Redis is unavailable.</summary>
     public Task<TimeSpan> PingAsync(CancellationToken cancellationToken = default) =>
         RunAsync(db => db.PingAsync(), cancellationToken);
@@ -191,6 +220,7 @@ public sealed class RedisStore : IConversationStore, ITranscriptStore, IOnceStor
     internal string LeaseKey(string key) => _prefix + "lease:" + key;
     internal string TranscriptKey(string conversationId) => _prefix + "dl:" + conversationId;
     internal string OnceKey(string key) => _prefix + "once:" + key;
+    internal string LogKey(string log) => _prefix + "log:" + log;
 
     private async Task<T> RunAsync<T>(Func<IDatabase, Task<T>> command, CancellationToken cancellationToken)
     {

@@ -20,7 +20,7 @@ public abstract class StoreContractTests
     /// <summary>Makes the lease of a conversation, its state, a transcript or a claim expire now.</summary>
     protected abstract Task ExpireAsync(Store store, string prefix, string key);
 
-    protected sealed record Store(IConversationStore Conversations, ITranscriptStore Transcripts, IOnceStore Once);
+    protected sealed record Store(IConversationStore Conversations, ITranscriptStore Transcripts, IOnceStore Once, IRecordLog Logs);
 
     protected static string NewPrefix() => "test:" + Guid.NewGuid().ToString("N")[..12] + ":";
 
@@ -332,5 +332,31 @@ public abstract class StoreContractTests
         Assert.Equal("200", final!.StateJson);
         Assert.Equal(200, final.Version);
         Assert.Equal(0, conflicts); // leases never expired here, so the CAS never had to step in
+    }
+
+    [Fact]
+    public async Task Record_log_reads_by_time_range_in_order_and_keeps_logs_apart()
+    {
+        var (store, _) = Fresh();
+        var t0 = DateTimeOffset.Parse("2026-11-23T02:00:00+09:00");
+        await store.Logs.AppendAsync("audit", t0.AddMinutes(2), "{\"n\":2}", TimeSpan.FromDays(30));
+        await store.Logs.AppendAsync("audit", t0, "{\"n\":0}", TimeSpan.FromDays(30));
+        await store.Logs.AppendAsync("audit", t0.AddMinutes(1), "{\"n\":1}", TimeSpan.FromDays(30));
+        await store.Logs.AppendAsync("other", t0, "{\"other\":true}", TimeSpan.FromDays(30));
+
+        Assert.Equal(["{\"n\":0}", "{\"n\":1}", "{\"n\":2}"], await store.Logs.ReadAsync("audit", t0, t0.AddMinutes(5)));
+        Assert.Equal(["{\"n\":1}"], await store.Logs.ReadAsync("audit", t0.AddSeconds(30), t0.AddSeconds(90)));
+        Assert.Empty(await store.Logs.ReadAsync("missing", t0, t0.AddDays(1)));
+    }
+
+    [Fact]
+    public async Task Record_log_drops_records_older_than_the_retention_on_append()
+    {
+        var (store, _) = Fresh();
+        var old = DateTimeOffset.Parse("2026-01-01T00:00:00+09:00");
+        var recent = DateTimeOffset.Parse("2026-11-22T00:00:00+09:00");
+        await store.Logs.AppendAsync("audit", old, "{\"old\":true}", TimeSpan.FromDays(30));
+        await store.Logs.AppendAsync("audit", recent, "{\"recent\":true}", TimeSpan.FromDays(30));
+        Assert.Equal(["{\"recent\":true}"], await store.Logs.ReadAsync("audit", old.AddDays(-1), recent.AddDays(1)));
     }
 }

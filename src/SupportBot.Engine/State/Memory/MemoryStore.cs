@@ -6,13 +6,14 @@ namespace SupportBot.Engine.State.Memory;
 /// clock on every read; expired entries are also swept out (at most once per <see cref="SweepEvery"/>
 /// of clock time, on the next call) so abandoned conversations do not stay in memory forever.
 /// </summary>
-public sealed class MemoryStore(TimeProvider clock) : IConversationStore, ITranscriptStore, IOnceStore
+public sealed class MemoryStore(TimeProvider clock) : IConversationStore, ITranscriptStore, IOnceStore, IRecordLog
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, (string Json, long Version, DateTimeOffset Expires)> _states = new();
     private readonly Dictionary<string, (string Token, DateTimeOffset Expires)> _leases = new();
     private readonly Dictionary<string, (List<string> Items, DateTimeOffset Expires)> _transcripts = new();
     private readonly Dictionary<string, DateTimeOffset> _claims = new();
+    private readonly Dictionary<string, List<(DateTimeOffset At, string Json)>> _records = new();
     private DateTimeOffset _nextSweep = DateTimeOffset.MinValue;
 
     /// <summary>How often (in clock time) a call also removes every expired entry.</summary>
@@ -129,6 +130,29 @@ public sealed class MemoryStore(TimeProvider clock) : IConversationStore, ITrans
             if (_claims.TryGetValue(key, out var expires) && expires > now) return Task.FromResult(false);
             _claims[key] = now + keepFor;
             return Task.FromResult(true);
+        }
+    }
+
+    public Task AppendAsync(string log, DateTimeOffset at, string json, TimeSpan retention, CancellationToken cancellationToken = default)
+    {
+        var cutoff = clock.GetUtcNow() - retention;
+        lock (_gate)
+        {
+            if (!_records.TryGetValue(log, out var list)) _records[log] = list = [];
+            list.RemoveAll(r => r.At < cutoff);
+            var index = list.FindLastIndex(r => r.At <= at) + 1;
+            list.Insert(index, (at, json));
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<string>> ReadAsync(string log, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<string> items = _records.TryGetValue(log, out var list)
+                ? list.Where(r => r.At >= from && r.At <= to).Select(r => r.Json).ToList() : [];
+            return Task.FromResult(items);
         }
     }
 }
