@@ -43,16 +43,39 @@ public sealed class FlowEngine(
         if (!incoming.IsMessage) return;
 
         var ft = new FlowTurn(turn, recognizer, MessageText(incoming));
-        foreach (var guard in guards)
-            if (await guard.HandleAsync(ft, cancellationToken)) return;
-        if (string.IsNullOrWhiteSpace(ft.Text)) { await StartEventAsync(ft, "menu", cancellationToken); return; }
-
-        await HandleAsync(ft, cancellationToken);
+        try
+        {
+            foreach (var guard in guards)
+                if (await guard.HandleAsync(ft, cancellationToken)) return;
+            if (string.IsNullOrWhiteSpace(ft.Text)) { await StartEventAsync(ft, "menu", cancellationToken); return; }
+            await HandleAsync(ft, cancellationToken);
+        }
+        finally
+        {
+            foreach (var guard in guards) guard.AfterTurn(ft);
+        }
         turn.Trace("SupportBot.Understanding", new
         {
             intents = ft.Intents.Take(3),
             stack = turn.State.Stack.Select(f => $"{f.Flow}/{f.Step}"),
         });
+    }
+
+    /// <summary>
+    /// A turn without state (the store is down): only the guards may answer — a crisis message still
+    /// gets its full reply. Returns false when no guard answered.
+    /// </summary>
+    public async Task<bool> OnStatelessTurnAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        if (!turn.Incoming.IsMessage) return false;
+        var ft = new FlowTurn(turn, recognizer, MessageText(turn.Incoming));
+        foreach (var guard in guards)
+        {
+            if (!await guard.HandleAsync(ft, cancellationToken)) continue;
+            foreach (var g in guards) g.AfterTurn(ft);
+            return true;
+        }
+        return false;
     }
 
     private async Task HandleAsync(FlowTurn ft, CancellationToken ct)

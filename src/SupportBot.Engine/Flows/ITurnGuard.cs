@@ -7,4 +7,7 @@ namespace SupportBot.Engine.Flows;
 public interface ITurnGuard
 {
     Task<bool> HandleAsync(FlowTurn turn, CancellationToken cancellationToken);
+
+    /// <summary>Runs after every turn, whoever answered it (e.g. keeps the emergency contacts on the replies).</summary>
+    void AfterTurn(FlowTurn turn);
 }

@@ -18,6 +18,9 @@ public sealed class ConversationState
     /// <summary>Open flows, innermost last (the dialog stack).</summary>
     public List<DialogFrame> Stack { get; set; } = [];
 
+    /// <summary>Set after a crisis message: the contacts stay on every reply and no flow resumes by itself.</summary>
+    public CrisisMark? Crisis { get; set; }
+
     /// <summary>Intents offered in a "did you mean…?" question, awaiting the answer.</summary>
     public List<string>? Clarifying { get; set; }
 
@@ -39,4 +42,12 @@ public sealed class DialogFrame
 
     /// <summary>Stored answers, by the step's <c>store</c> name (also message placeholders).</summary>
     public Dictionary<string, string> Values { get; set; } = new(StringComparer.Ordinal);
+}
+
+/// <summary>When the conversation entered the crisis state, the last crisis message, and its category.</summary>
+public sealed class CrisisMark
+{
+    public DateTimeOffset Since { get; set; }
+    public DateTimeOffset Last { get; set; }
+    public string Category { get; set; } = "";
 }

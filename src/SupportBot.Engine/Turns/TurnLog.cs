@@ -16,4 +16,7 @@ internal static partial class TurnLog
 
     [LoggerMessage(1004, LogLevel.Error, "Queued work failed ({ExceptionType}).")]
     public static partial void QueuedWorkFailed(ILogger logger, Exception exception, string exceptionType);
+
+    [LoggerMessage(1005, LogLevel.Error, "The state store is unavailable on channel {Channel} ({ExceptionType}); answering without state.")]
+    public static partial void StoreUnavailable(ILogger logger, string channel, string exceptionType);
 }

@@ -37,7 +37,16 @@ public sealed class TurnPipeline(
         using var _ = await _local.EnterAsync(key, cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
-            var lease = await AcquireAsync(key, cancellationToken);
+            TurnLease lease;
+            try
+            {
+                lease = await AcquireAsync(key, cancellationToken);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                TurnLog.StoreUnavailable(log, incoming.ChannelId ?? "", ex.GetType().Name);
+                return await StatelessAsync(incoming, cancellationToken);
+            }
             var state = Read(lease.StateJson);
             var turn = new TurnContext(incoming, state, catalog, clock.GetUtcNow());
             try
@@ -59,15 +68,32 @@ public sealed class TurnPipeline(
             {
                 committed = await store.CommitAsync(lease, JsonSerializer.Serialize(turn.State, ActivityJson.Options), _options.ConversationTtl, cancellationToken);
             }
-            catch
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
+                // The state could not be saved: answer only what needs no state (a crisis reply still goes out).
+                TurnLog.StoreUnavailable(log, incoming.ChannelId ?? "", ex.GetType().Name);
                 await TryReleaseAsync(lease);
-                throw;
+                return await StatelessAsync(incoming, cancellationToken);
             }
             if (committed) return Stamp(incoming, turn.Replies);
             TurnLog.VersionConflict(log, incoming.ChannelId ?? "", attempt);
             if (attempt >= MaxAttempts) throw new InvalidOperationException("The conversation state kept changing under the turn.");
         }
+    }
+
+    /// <summary>The turn without state: the bot's stateless answer, or an apology that gives the phone numbers.</summary>
+    private async Task<IReadOnlyList<Activity>> StatelessAsync(Activity incoming, CancellationToken cancellationToken)
+    {
+        var turn = new TurnContext(incoming, new ConversationState(), catalog, clock.GetUtcNow());
+        var answered = false;
+        try { answered = await bot.OnStatelessTurnAsync(turn, cancellationToken); }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested) { TurnLog.TurnFailed(log, ex, incoming.ChannelId ?? "", ex.GetType().Name); }
+        if (!answered && incoming.IsMessage)
+        {
+            turn.ClearReplies();
+            turn.Say("error.unavailable");
+        }
+        return Stamp(incoming, turn.Replies);
     }
 
     private async Task<TurnLease> AcquireAsync(string key, CancellationToken cancellationToken)

@@ -21,10 +21,10 @@ public sealed class FlowEngineTests
 {
     private static readonly DateTimeOffset Tuesday14 = DateTimeOffset.Parse("2026-11-24T14:00:00+09:00");
 
-    private sealed class Harness
+    internal sealed class Harness
     {
         public readonly TurnPipeline Pipeline;
-        public Harness(Dictionary<string, string> intents)
+        public Harness(Dictionary<string, string> intents, Func<MessageCatalog, IEnumerable<ITurnGuard>>? guards = null, Engine.State.IConversationStore? store = null)
         {
             var clock = new FakeClock(Tuesday14);
             var catalog = MessageCatalog.Load(Repository.Path("locales"), new Dictionary<string, string>
@@ -40,11 +40,15 @@ public sealed class FlowEngineTests
             var set = new FlowSet(flows, [new TextInput(), new ChoiceInput(understanding), new YesNoInput(), new PhoneInput()],
                 [new TodayStatusAction(new BusinessCalendar(new BusinessCalendarOptions()), merged)]);
             Problems = FlowValidator.Validate(set, merged, FlowEngine.MessageKeys);
-            var engine = new FlowEngine(set, new DictionaryIntents(intents), [], Options.Create(understanding));
-            Pipeline = new TurnPipeline(new MemoryStore(clock), engine, merged, clock, Options.Create(new Engine.State.StorageOptions()), NullLogger<TurnPipeline>.Instance);
+            Catalog = merged;
+            Clock = clock;
+            var engine = new FlowEngine(set, new DictionaryIntents(intents), guards?.Invoke(merged) ?? [], Options.Create(understanding));
+            Pipeline = new TurnPipeline(store ?? new MemoryStore(clock), engine, merged, clock, Options.Create(new Engine.State.StorageOptions()), NullLogger<TurnPipeline>.Instance);
         }
 
         public IReadOnlyList<string> Problems { get; }
+        public MessageCatalog Catalog { get; private set; } = null!;
+        public FakeClock Clock { get; private set; } = null!;
 
         public async Task<List<Activity>> Say(string text, string locale = "ja-JP") =>
             (await Pipeline.RunAsync(new Activity
@@ -68,7 +72,7 @@ public sealed class FlowEngineTests
     }
 
     /// <summary>Exact text → intent, for testing the engine without the trained model.</summary>
-    private sealed class DictionaryIntents(Dictionary<string, string> map) : IIntentRecognizer
+    internal sealed class DictionaryIntents(Dictionary<string, string> map) : IIntentRecognizer
     {
         public IReadOnlyList<IntentScore> Recognize(string text, string culture) =>
             map.TryGetValue(text, out var intent)
@@ -76,7 +80,7 @@ public sealed class FlowEngineTests
                 : [];
     }
 
-    private static readonly Dictionary<string, string> Intents = new()
+    internal static readonly Dictionary<string, string> Intents = new()
     {
         ["フォーム"] = "test.form",
         ["開所時間は？"] = "faq.hours",

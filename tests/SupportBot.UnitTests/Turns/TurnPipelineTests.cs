@@ -18,7 +18,7 @@ public sealed class TurnPipelineTests
     private static MessageCatalog Catalog() => new(
         new Dictionary<string, Dictionary<string, CatalogEntry>>
         {
-            ["ja-JP"] = new() { ["error.apology"] = new("申し訳ありません。{center.phone}", "test"), ["echo"] = new("{n}", "test") },
+            ["ja-JP"] = new() { ["error.apology"] = new("申し訳ありません。{center.phone}", "test"), ["error.unavailable"] = new("不具合です。{center.phone}", "test"), ["echo"] = new("{n}", "test") },
         },
         new Dictionary<string, string> { ["center.phone"] = "0465-71-0189" });
 
@@ -102,13 +102,14 @@ public sealed class TurnPipelineTests
     }
 
     [Fact]
-    public async Task A_conversation_held_elsewhere_beyond_the_wait_is_a_timeout()
+    public async Task A_conversation_held_elsewhere_beyond_the_wait_gets_the_unavailable_apology()
     {
         var clock = new FakeClock(DateTimeOffset.Parse("2026-11-24T10:00:00+09:00"));
         var store = new AlwaysBusy(clock);
         var pipeline = Pipeline(store, new CountingBot(), clock, new StorageOptions { LeaseWait = TimeSpan.FromSeconds(5) });
 
-        await Assert.ThrowsAsync<TimeoutException>(() => pipeline.RunAsync(Message("hi")));
+        var reply = Assert.Single(await pipeline.RunAsync(Message("hi")));
+        Assert.Equal("不具合です。0465-71-0189", reply.Text);
         Assert.True(store.Attempts > 1);
     }
 

@@ -1,0 +1,173 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SupportBot.Engine.Activities;
+using SupportBot.Engine.Center;
+using SupportBot.Engine.Flows;
+using SupportBot.Engine.Notifications;
+using SupportBot.Engine.State;
+using SupportBot.Language.Replies;
+
+namespace SupportBot.Engine.Safety;
+
+/// <summary>
+/// Sees every message first, in every state. On a crisis cue it answers at once — acknowledge, the
+/// center's 24-hour line, 119/110 when danger is immediate, public helplines, one caring question —
+/// drops any open flow (a booking never resumes by itself), alerts staff in the background and
+/// writes an audit record. Afterwards the conversation stays in the crisis state: the contacts stay
+/// one tap away on every reply, and a lone 「大丈夫」 is answered with care rather than closing it.
+/// </summary>
+public sealed class CrisisGuard(
+    ICrisisDetector detector,
+    HotlineDirectory hotlines,
+    StaffNotifier notifier,
+    IRecordLog records,
+    IOptions<SafetyOptions> safety,
+    IOptions<NotificationOptions> notifications,
+    IOptions<CenterOptions> center,
+    ILogger<CrisisGuard> log) : ITurnGuard
+{
+    public const string AuditLog = "crisis-audit";
+
+    /// <summary>Keys this guard says (checked at start-up).</summary>
+    public static readonly string[] MessageKeys =
+    [
+        "crisis.acknowledge", "crisis.acknowledge_other", "crisis.immediate_medical", "crisis.immediate_violence", "crisis.center_line",
+        "crisis.hotlines_intro", "crisis.hotline_line", "crisis.text_only_intro", "crisis.text_only_line", "crisis.question", "crisis.question_other",
+        "crisis.follow_up", "crisis.call_center", "crisis.call_119", "menu.emergency", "emergency.numbers",
+    ];
+
+    public Task<bool> HandleAsync(FlowTurn turn, CancellationToken cancellationToken)
+    {
+        var signal = detector.Assess(turn.Text);
+        var state = turn.State;
+        if (signal.IsCrisis)
+        {
+            state.Stack.Clear();
+            state.Clarifying = null;
+            state.Crisis = new CrisisMark { Since = state.Crisis?.Since ?? turn.Now, Last = turn.Now, Category = signal.Category };
+            var shown = Reply(turn, signal);
+            turn.Turn.Trace("SupportBot.Crisis", new { signal.Category, signal.Immediate, signal.AboutSomeoneElse, signal.Cues });
+            SafetyLog.CrisisAnswered(log, turn.Turn.Incoming.ChannelId ?? "", signal.Category, signal.Immediate);
+            _ = AlertAndAuditAsync(turn, signal, shown);
+            return Task.FromResult(true);
+        }
+
+        // The emergency button works from any state, without ending what was going on.
+        if (Same(turn.Text, turn.Message("menu.emergency")))
+        {
+            turn.Say("emergency.numbers");
+            return Task.FromResult(true);
+        }
+
+        if (state.Crisis is { } mark)
+        {
+            if (turn.Now - mark.Last > safety.Value.CrisisStateFor)
+            {
+                state.Crisis = null;
+                return Task.FromResult(false);
+            }
+            // 「大丈夫」「はい」 alone does not close the crisis state and resumes nothing.
+            if (ShortAnswers.ReadYesNo(turn.Text) is not null && ShortAnswers.ReadCommand(turn.Text) is null)
+            {
+                turn.Say("crisis.follow_up");
+                return Task.FromResult(true);
+            }
+        }
+        return Task.FromResult(false);
+    }
+
+    public void AfterTurn(FlowTurn turn)
+    {
+        if (turn.State.Crisis is null) return;
+        var last = turn.Turn.Replies.LastOrDefault(r => r.IsMessage);
+        if (last is null) return;
+        last.SuggestedActions ??= new SuggestedActions();
+        var actions = last.SuggestedActions.Actions;
+        if (!actions.Any(a => a.Type == "call"))
+            actions.Insert(0, CardAction.Call(turn.Message("crisis.call_center"), center.Value.EmergencyPhone));
+        var emergency = turn.Message("menu.emergency");
+        if (!actions.Any(a => a.Title == emergency)) actions.Add(CardAction.ImBack(emergency));
+    }
+
+    private List<string> Reply(FlowTurn turn, CrisisSignal signal)
+    {
+        var shown = new List<string>();
+        void Say(string key) { turn.Say(key); shown.Add(key); }
+
+        Say(signal.AboutSomeoneElse ? "crisis.acknowledge_other" : "crisis.acknowledge");
+        if (signal.Immediate) Say(signal.Violence ? "crisis.immediate_violence" : "crisis.immediate_medical");
+        Say("crisis.center_line");
+
+        var list = new StringBuilder(turn.Message("crisis.hotlines_intro"));
+        foreach (var h in hotlines.Hotlines(turn.Culture))
+            list.Append('\n').Append(turn.Turn.Text("crisis.hotline_line", new Dictionary<string, string> { ["name"] = h.Name, ["number"] = h.Number, ["hours"] = h.Hours }));
+        var textOnly = hotlines.TextOnly(turn.Culture);
+        if (textOnly.Count > 0)
+        {
+            list.Append("\n\n").Append(turn.Message("crisis.text_only_intro"));
+            foreach (var t in textOnly)
+                list.Append('\n').Append(turn.Turn.Text("crisis.text_only_line", new Dictionary<string, string> { ["name"] = t.Name, ["detail"] = t.Detail }));
+        }
+        turn.Turn.Send(turn.Turn.Incoming.CreateReply(list.ToString()));
+        shown.Add("crisis.hotlines");
+
+        var question = turn.Turn.Say(signal.AboutSomeoneElse ? "crisis.question_other" : "crisis.question");
+        shown.Add(signal.AboutSomeoneElse ? "crisis.question_other" : "crisis.question");
+        question.InputHint = InputHints.ExpectingInput;
+        question.SuggestedActions = new SuggestedActions
+        {
+            Actions = signal.Immediate && !signal.Violence
+                ? [CardAction.Call(turn.Message("crisis.call_119"), "119"), CardAction.Call(turn.Message("crisis.call_center"), center.Value.EmergencyPhone)]
+                : [CardAction.Call(turn.Message("crisis.call_center"), center.Value.EmergencyPhone)],
+        };
+        return shown;
+    }
+
+    /// <summary>Staff alert (retried in the background) and then the audit record saying whether it arrived.</summary>
+    private async Task AlertAndAuditAsync(FlowTurn turn, CrisisSignal signal, List<string> shown)
+    {
+        var incoming = turn.Turn.Incoming;
+        var details = new Dictionary<string, object?>
+        {
+            ["category"] = signal.Category,
+            ["immediate"] = signal.Immediate,
+            ["aboutSomeoneElse"] = signal.AboutSomeoneElse,
+            ["user"] = incoming.From?.Id,
+        };
+        if (notifications.Value.IncludeMessageText) details["text"] = turn.Text;
+        try
+        {
+            var notified = await notifier.NotifyAsync(new StaffEvent("crisis", turn.Now, incoming.ChannelId ?? "", incoming.Conversation?.Id ?? "", details));
+            var record = JsonSerializer.Serialize(new
+            {
+                time = turn.Now,
+                channel = incoming.ChannelId,
+                conversation = incoming.Conversation?.Id,
+                category = signal.Category,
+                immediate = signal.Immediate,
+                cues = signal.Cues,
+                shown,
+                notified,
+            }, ActivityJson.Options);
+            await records.AppendAsync(AuditLog, turn.Now, record, safety.Value.AuditRetention);
+        }
+        catch (Exception ex)
+        {
+            // The resident already has the reply; a lost audit record is logged, never thrown.
+            SafetyLog.AuditFailed(log, ex.GetType().Name);
+        }
+    }
+
+    private static bool Same(string a, string b) => ShortAnswers.FoldOne(a) == ShortAnswers.FoldOne(b);
+}
+
+internal static partial class SafetyLog
+{
+    [LoggerMessage(4001, LogLevel.Warning, "Crisis reply given on channel {Channel} (category {Category}, immediate {Immediate}).")]
+    public static partial void CrisisAnswered(ILogger logger, string channel, string category, bool immediate);
+
+    [LoggerMessage(4002, LogLevel.Error, "Writing the crisis audit record failed ({ExceptionType}).")]
+    public static partial void AuditFailed(ILogger logger, string exceptionType);
+}

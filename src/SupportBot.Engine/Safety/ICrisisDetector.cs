@@ -1,0 +1,19 @@
+namespace SupportBot.Engine.Safety;
+
+/// <summary>What the crisis detector found in a message.</summary>
+/// <param name="IsCrisis">Show the crisis reply.</param>
+/// <param name="Category">A stable name (suicidal_ideation, self_harm, overdose, medical_emergency, violence, …) for staff alerts and audit.</param>
+/// <param name="Immediate">Danger right now: the reply leads with 119 / 110.</param>
+/// <param name="AboutSomeoneElse">A third party is at risk (家族が「死にたい」と言っている).</param>
+/// <param name="Violence">Violence is involved: 110 rather than 119.</param>
+/// <param name="Cues">Rule ids that fired (never message text), for traces and audit.</param>
+public sealed record CrisisSignal(bool IsCrisis, string Category, bool Immediate, bool AboutSomeoneElse, bool Violence, IReadOnlyList<string> Cues)
+{
+    public static readonly CrisisSignal None = new(false, "none", false, false, false, []);
+}
+
+/// <summary>Finds crisis cues in a message (the model lives in SupportBot.Language/Safety).</summary>
+public interface ICrisisDetector
+{
+    CrisisSignal Assess(string text);
+}
