@@ -31,6 +31,9 @@ Usage: bench/run.sh [options] -- BOT COMMAND [ARGS...]
   --out FILE            append result JSON lines here (default bench/results/<UTC date>-<label>.jsonl)
   --bench-arg ARG       extra load generator argument, repeatable (e.g. --bench-arg=--no-check-text)
   --quiet-max-wait S    before each run wait up to S s until other load is < 25 % of one core (default 60; 0 = don't)
+  --max-foreign PCT     a run during which other load (other processes + steal) took more than PCT %
+                        of one core is set aside in FILE.disturbed and re-run (default 25)
+  --max-retries N       re-runs per configuration at most; the last attempt is kept anyway (default 2)
   --ready-timeout S     how long to wait for the bot's port (default 60)
   --no-build            don't (re)build the load generator
 EOF
@@ -50,6 +53,8 @@ out=
 bench_args=()
 quiet_max_wait=60
 ready_timeout=60
+max_foreign=25
+max_retries=2
 build=1
 
 while [[ $# -gt 0 ]]; do
@@ -68,6 +73,8 @@ while [[ $# -gt 0 ]]; do
     --bench-arg) bench_args+=("$2"); shift 2 ;;
     --quiet-max-wait) quiet_max_wait=$2; shift 2 ;;
     --ready-timeout) ready_timeout=$2; shift 2 ;;
+    --max-foreign) max_foreign=$2; shift 2 ;;
+    --max-retries) max_retries=$2; shift 2 ;;
     --no-build) build=0; shift ;;
     -h|--help) usage; exit 0 ;;
     --) shift; break ;;
@@ -157,6 +164,36 @@ wait_quiet() {
   done
 }
 
+# One run: fresh bot, load, stop. Sets result (summary lines + JSON line) and rc.
+run_one() {
+  local script=$1 n=$2
+  [[ -z $redis_port ]] || redis-cli -p "$redis_port" flushall >/dev/null
+  wait_quiet
+  if port_open "$bot_host" "$bot_port"; then
+    echo "run.sh: something already listens on $bot_host:$bot_port; stop it first" >&2; exit 1
+  fi
+  log "rep $rep: $label $script x $n: starting: ${bot_cmd[*]}"
+  (cd "$cwd" && exec "${bot_cmd[@]}") >>"$out.bot.log" 2>&1 &
+  bot_pid=$!
+  local ready=0
+  for _ in $(seq $((ready_timeout * 10))); do
+    kill -0 "$bot_pid" 2>/dev/null || break
+    if port_open "$bot_host" "$bot_port"; then ready=1; break; fi
+    sleep 0.1
+  done
+  if [[ $ready != 1 ]]; then
+    echo "run.sh: the bot did not listen on $bot_host:$bot_port (see $out.bot.log)" >&2; exit 1
+  fi
+  local args=(--url "$url" --conversations "$n" --script "$script" --duration "$duration" --warmup "$warmup"
+              --target-pid "$bot_pid" --label "$label" --quiet)
+  [[ -z $redis_pid ]] || args+=(--watch-pid "$redis_pid")
+  rc=0
+  result=$(dotnet "$bench_dll" "${args[@]}" "${bench_args[@]}") || rc=$?
+  stop_bot
+  if [[ $rc -gt 2 || $rc == 1 ]]; then echo "run.sh: load generator failed (exit $rc)" >&2; exit 1; fi
+  sed '$d' <<<"$result" | sed 's/^/  /' >&2
+}
+
 IFS=, read -r -a script_list <<<"$scripts"
 IFS=, read -r -a conv_list <<<"$convs"
 runs=0
@@ -164,33 +201,21 @@ failed=0
 for rep in $(seq "$repeat"); do
   for script in "${script_list[@]}"; do
     for n in "${conv_list[@]}"; do
-      [[ -z $redis_port ]] || redis-cli -p "$redis_port" flushall >/dev/null
-      wait_quiet
-      if port_open "$bot_host" "$bot_port"; then
-        echo "run.sh: something already listens on $bot_host:$bot_port; stop it first" >&2; exit 1
-      fi
-      log "rep $rep: $label $script x $n: starting: ${bot_cmd[*]}"
-      (cd "$cwd" && exec "${bot_cmd[@]}") >>"$out.bot.log" 2>&1 &
-      bot_pid=$!
-      ready=0
-      for _ in $(seq $((ready_timeout * 10))); do
-        kill -0 "$bot_pid" 2>/dev/null || break
-        if port_open "$bot_host" "$bot_port"; then ready=1; break; fi
-        sleep 0.1
+      attempt=0
+      while :; do
+        run_one "$script" "$n"
+        foreign=$(grep -o '"foreign_pct_of_one_core":[0-9.]*' <<<"$result" | cut -d: -f2 || true)
+        foreign=${foreign%%.*}
+        if [[ -n $foreign && $foreign -gt $max_foreign && $attempt -lt $max_retries ]]; then
+          attempt=$((attempt + 1))
+          log "other load took ${foreign}% of one core during the run: set aside, re-running ($attempt/$max_retries)"
+          tail -n 1 <<<"$result" >>"$out.disturbed"
+          continue
+        fi
+        break
       done
-      if [[ $ready != 1 ]]; then
-        echo "run.sh: the bot did not listen on $bot_host:$bot_port (see $out.bot.log)" >&2; exit 1
-      fi
-      args=(--url "$url" --conversations "$n" --script "$script" --duration "$duration" --warmup "$warmup"
-            --target-pid "$bot_pid" --label "$label" --quiet)
-      [[ -z $redis_pid ]] || args+=(--watch-pid "$redis_pid")
-      rc=0
-      result=$(dotnet "$bench_dll" "${args[@]}" "${bench_args[@]}") || rc=$?
-      stop_bot
-      if [[ $rc -gt 2 || $rc == 1 ]]; then echo "run.sh: load generator failed (exit $rc)" >&2; exit 1; fi
       [[ $rc == 0 ]] || failed=$((failed + 1))
-      echo "$result" | sed '$d' | sed 's/^/  /' >&2
-      echo "$result" | tail -n 1 >>"$out"
+      tail -n 1 <<<"$result" >>"$out"
       runs=$((runs + 1))
     done
   done
