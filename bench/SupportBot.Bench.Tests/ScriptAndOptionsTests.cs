@@ -82,3 +82,16 @@ public class ScriptAndOptionsTests
         Assert.Equal(7, ProcSnapshot.StatusValue(["Threads:\t7"], "Threads"));
     }
 }
+
+public class ScriptRoundTripTests
+{
+    [Fact]
+    public void A_printed_script_parses_back_to_the_same_turns()
+    {
+        var original = Script.Load("booking");
+        var again = Script.Parse(original.ToJson().ToJsonString(), "x");
+        Assert.Equal(original.Name, again.Name);
+        Assert.Equal(original.Conversations.SelectMany(c => c).Select(t => (t.Text, string.Join("|", t.Expect))),
+            again.Conversations.SelectMany(c => c).Select(t => (t.Text, string.Join("|", t.Expect))));
+    }
+}

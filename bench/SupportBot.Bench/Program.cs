@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SupportBot.Bench;
 
 // Load generator for Bot Framework endpoints (expectReplies). See BenchOptions.Usage and
@@ -21,7 +20,7 @@ try
     }
     if (options.PrintScript is not null)
     {
-        Console.WriteLine(JsonSerializer.Serialize(Script.Load(options.PrintScript), Json.Indented));
+        Console.WriteLine(Script.Load(options.PrintScript).ToJson().ToJsonString(Json.Indented));
         return 0;
     }
     script = Script.Load(options.Script);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace SupportBot.Bench;
 
@@ -74,6 +75,23 @@ public sealed record Script(string Name, string? Description, IReadOnlyList<IRea
     }
 
     public int TurnCount => Conversations.Sum(c => c.Count);
+
+    /// <summary>The script in its file format (what <c>--print-script</c> prints).</summary>
+    public JsonObject ToJson() => new()
+    {
+        ["name"] = Name,
+        ["description"] = Description,
+        ["conversations"] = new JsonArray(Conversations.Select(c => (JsonNode)new JsonArray(c.Select(t => (JsonNode)new JsonObject
+        {
+            ["text"] = t.Text,
+            ["expect"] = t.Expect.Count switch
+            {
+                0 => null,
+                1 => JsonValue.Create(t.Expect[0]),
+                _ => new JsonArray(t.Expect.Select(e => (JsonNode)JsonValue.Create(e)!).ToArray()),
+            },
+        }).ToArray())).ToArray()),
+    };
 
     static string? Resolve(string nameOrPath)
     {
