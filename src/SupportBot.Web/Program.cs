@@ -16,6 +16,7 @@ app.UseCors();
 app.MapBotFramework();
 app.MapDirectLine();
 app.MapChatPage();
+app.MapAdmin();
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
 
 app.Lifetime.ApplicationStarted.Register(() =>

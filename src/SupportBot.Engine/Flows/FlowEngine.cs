@@ -290,8 +290,14 @@ public sealed class FlowEngine(
         throw new InvalidOperationException($"Flow '{flow.Id}' ran more than {MaxStepsPerTurn} steps in one turn.");
     }
 
-    private async Task<string?> RunActionAsync(FlowTurn ft, StepDefinition step, CancellationToken ct) =>
-        step.Action is null ? null : await flows.Actions[step.Action].RunAsync(ft, ct);
+    private async Task<string?> RunActionAsync(FlowTurn ft, StepDefinition step, CancellationToken ct)
+    {
+        if (step.Action is null) return null;
+        var outcome = await flows.Actions[step.Action].RunAsync(ft, ct);
+        // What an action provides stays with the flow, so a retried question can still say it.
+        if (ft.Frame is { } frame) foreach (var (k, v) in ft.Args) frame.Values[k] = v;
+        return outcome;
+    }
 
     private void Ask(FlowTurn ft, StepDefinition step, bool retry)
     {

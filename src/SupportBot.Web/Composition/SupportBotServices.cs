@@ -9,6 +9,9 @@ using SupportBot.Engine.Flows;
 using SupportBot.Engine.Flows.Actions;
 using SupportBot.Engine.Flows.Inputs;
 using SupportBot.Engine.Understanding;
+using SupportBot.Engine.Notifications;
+using SupportBot.Engine.Safety;
+using SupportBot.Engine.Services;
 using SupportBot.Engine.Messages;
 using SupportBot.Engine.State;
 using SupportBot.Engine.State.Memory;
@@ -34,6 +37,10 @@ public static class SupportBotServices
         services.AddOptions<TurnQueueOptions>().Bind(config.GetSection(TurnQueueOptions.SectionName));
         services.AddOptions<ContentOptions>().Bind(config.GetSection(ContentOptions.SectionName));
         services.AddOptions<WebChatOptions>().Bind(config.GetSection(WebChatOptions.SectionName));
+        services.AddOptions<AdminOptions>().Bind(config.GetSection(AdminOptions.SectionName));
+        services.AddOptions<SafetyOptions>().Bind(config.GetSection(SafetyOptions.SectionName));
+        services.AddOptions<NotificationOptions>().Bind(config.GetSection(NotificationOptions.SectionName));
+        services.AddOptions<CallbackOptions>().Bind(config.GetSection(CallbackOptions.SectionName));
 
         services.AddOptions<BusinessCalendarOptions>().Bind(config.GetSection(BusinessCalendarOptions.SectionName));
         services.AddSingleton(sp => new BusinessCalendar(sp.GetRequiredService<IOptions<BusinessCalendarOptions>>().Value));
@@ -80,6 +87,16 @@ public static class SupportBotServices
         services.AddSingleton<IInputKind, PhoneInput>();
         services.AddSingleton<TodayStatusAction>();
         services.AddSingleton<IFlowAction>(sp => sp.GetRequiredService<TodayStatusAction>());
+        services.AddSingleton<IFlowAction, CallbackTermsAction>();
+        services.AddSingleton<IFlowAction, CallbackSaveAction>();
+
+        // Safety and staff notifications.
+        // One long-lived notifier (it owns the queue); its HttpClient comes from the factory.
+        services.AddHttpClient(nameof(StaffNotifier), c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<StaffNotifier>(sp,
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(StaffNotifier))));
+        services.AddHostedService(sp => sp.GetRequiredService<StaffNotifier>());
+        services.AddSingleton(sp => HotlineDirectory.Load(ResolvePath(sp.GetRequiredService<IOptions<ContentOptions>>().Value.LocalesPath)));
         services.AddSingleton<IIntentRecognizer, NoIntents>();
         services.AddSingleton(sp =>
         {
@@ -87,8 +104,8 @@ public static class SupportBotServices
             var set = new FlowSet(FlowLoader.LoadFolder(ResolvePath(content.DialogsPath)), sp.GetServices<IInputKind>(), sp.GetServices<IFlowAction>());
             var engineKeys = FlowEngine.MessageKeys
                 .Concat(sp.GetServices<IInputKind>().SelectMany(i => i.MessageKeys))
-                .Concat(TodayStatusAction.MessageKeys).Concat(Formats.Keys)
-                .Concat(["error.apology", "webchat.unavailable"]);
+                .Concat(TodayStatusAction.MessageKeys).Concat(Formats.Keys).Concat(CrisisGuard.MessageKeys)
+                .Concat(["error.apology", "error.unavailable", "webchat.unavailable"]);
             var problems = FlowValidator.Validate(set, sp.GetRequiredService<MessageCatalog>(), engineKeys);
             if (problems.Count > 0)
                 throw new InvalidOperationException("The flows and catalogs have problems:\n" + string.Join("\n", problems));
@@ -104,6 +121,7 @@ public static class SupportBotServices
         app.Services.GetRequiredService<MessageCatalog>();
         app.Services.GetRequiredService<BusinessCalendar>();
         app.Services.GetRequiredService<FlowSet>();
+        app.Services.GetRequiredService<HotlineDirectory>();
         return app;
     }
 

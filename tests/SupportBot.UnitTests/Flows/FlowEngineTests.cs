@@ -24,9 +24,9 @@ public sealed class FlowEngineTests
     internal sealed class Harness
     {
         public readonly TurnPipeline Pipeline;
-        public Harness(Dictionary<string, string> intents, Func<MessageCatalog, IEnumerable<ITurnGuard>>? guards = null, Engine.State.IConversationStore? store = null)
+        public Harness(Dictionary<string, string> intents, Func<MessageCatalog, IEnumerable<ITurnGuard>>? guards = null, Engine.State.IConversationStore? store = null, DateTimeOffset? start = null)
         {
-            var clock = new FakeClock(Tuesday14);
+            var clock = new FakeClock(start ?? Tuesday14);
             var catalog = MessageCatalog.Load(Repository.Path("locales"), new Dictionary<string, string>
             {
                 ["center.name"] = "テストセンター", ["center.phone"] = "0465-71-0189", ["center.hours"] = "10:00〜17:00",
@@ -37,8 +37,15 @@ public sealed class FlowEngineTests
             var merged = Merge(catalog, testCatalog);
             var understanding = new UnderstandingOptions();
             var flows = FlowLoader.LoadFolder(Repository.Path("dialogs")).Concat(FlowLoader.LoadFolder(Repository.Path("tests", "SupportBot.UnitTests", "Flows", "testdata", "dialogs")));
+            var calendar = new BusinessCalendar(new BusinessCalendarOptions());
+            var memory = new MemoryStore(clock);
+            Records = memory;
+            var notifier = new Engine.Notifications.StaffNotifier(new HttpClient(), Options.Create(new Engine.Notifications.NotificationOptions()), clock,
+                NullLogger<Engine.Notifications.StaffNotifier>.Instance);
+            var callbacks = Options.Create(new Engine.Services.CallbackOptions());
             var set = new FlowSet(flows, [new TextInput(), new ChoiceInput(understanding), new YesNoInput(), new PhoneInput()],
-                [new TodayStatusAction(new BusinessCalendar(new BusinessCalendarOptions()), merged)]);
+                [new TodayStatusAction(calendar, merged), new Engine.Services.CallbackTermsAction(callbacks),
+                 new Engine.Services.CallbackSaveAction(memory, notifier, calendar, merged, callbacks)]);
             Problems = FlowValidator.Validate(set, merged, FlowEngine.MessageKeys);
             Catalog = merged;
             Clock = clock;
@@ -49,6 +56,7 @@ public sealed class FlowEngineTests
         public IReadOnlyList<string> Problems { get; }
         public MessageCatalog Catalog { get; private set; } = null!;
         public FakeClock Clock { get; private set; } = null!;
+        public Engine.State.IRecordLog Records { get; private set; } = null!;
 
         public async Task<List<Activity>> Say(string text, string locale = "ja-JP") =>
             (await Pipeline.RunAsync(new Activity
@@ -85,6 +93,7 @@ public sealed class FlowEngineTests
         ["フォーム"] = "test.form",
         ["開所時間は？"] = "faq.hours",
         ["どっちだろう"] = "faq.hours@0.4|faq.access@0.35",
+        ["今すぐ誰かと話したい"] = "contact.now",
     };
 
     private static string Texts(IEnumerable<Activity> replies) => string.Join(" / ", replies.Select(r => r.Text));
@@ -230,5 +239,46 @@ public sealed class FlowEngineTests
         var replies = await h.Say("menu", "en-US");
         Assert.Equal("Please choose what you need. You can also just type.", Assert.Single(replies).Text);
         Assert.Equal(["FAQ", "Book a consultation", "Peer support", "Emergency contacts"], replies[0].SuggestedActions!.Actions.Select(a => a.Title));
+    }
+
+    [Fact]
+    public async Task During_opening_hours_talk_now_gives_the_centers_phone()
+    {
+        var h = new Harness(Intents);
+        Assert.Equal("いまは開所時間中です。0465-71-0189 にお電話ください。担当者がお話をうかがいます。", Assert.Single(await h.Say("今すぐ誰かと話したい")).Text);
+    }
+
+    [Fact]
+    public async Task After_hours_talk_now_gives_the_24h_line_the_next_opening_and_takes_a_callback_request()
+    {
+        var h = new Harness(Intents, start: DateTimeOffset.Parse("2026-11-24T22:00:00+09:00"));
+        var first = await h.Say("今すぐ誰かと話したい");
+        Assert.Contains("24時間つながる 0465-71-0189", first[0].Text);
+        Assert.Equal("今日の受付は終了しました。次の開所は明日 10:00です。", first[1].Text);
+        Assert.Equal("開所日に、職員から折り返しお電話することもできます。ご希望ですか？", first[2].Text);
+
+        Assert.Contains("14日たつと消去します", Assert.Single(await h.Say("はい")).Text);
+        Assert.Equal("お名前を教えてください。ニックネームでも大丈夫です。", Assert.Single(await h.Say("お願いします")).Text);
+        Assert.Equal("折り返し先の電話番号を教えてください。", Assert.Single(await h.Say("やまちゃん")).Text);
+        var when = Assert.Single(await h.Say("０９０ １２３４ ５６７８"));
+        Assert.Equal(["午前（10時〜12時）", "午後（13時〜17時）", "いつでも"], when.SuggestedActions!.Actions.Select(a => a.Title));
+        Assert.Equal("やまちゃんさん、090-1234-5678 に、午後（13時〜17時）にお電話します。これでよろしいですか？", Assert.Single(await h.Say("2")).Text);
+        var saved = Assert.Single(await h.Say("はい"));
+        Assert.StartsWith("承りました。11月25日（水）10:00以降に", saved.Text);
+
+        var stored = Assert.Single(await h.Records.ReadAsync("callbacks", DateTimeOffset.MinValue, DateTimeOffset.MaxValue));
+        var record = System.Text.Json.JsonDocument.Parse(stored).RootElement;
+        Assert.Equal(("やまちゃん", "090-1234-5678", "午後（13時〜17時）"), (record.GetProperty("name").GetString(), record.GetProperty("phone").GetString(), record.GetProperty("when").GetString()));
+    }
+
+    [Fact]
+    public async Task A_callback_request_without_consent_stores_nothing()
+    {
+        var h = new Harness(Intents, start: DateTimeOffset.Parse("2026-11-28T11:00:00+09:00"));
+        var first = await h.Say("今すぐ誰かと話したい");
+        Assert.Equal("今日（11月28日（土））は休所日です。次の開所は11月30日（月）10:00です。", first[1].Text);
+        await h.Say("はい");
+        Assert.StartsWith("わかりました。緊急のときは", Assert.Single(await h.Say("いいえ")).Text);
+        Assert.Empty(await h.Records.ReadAsync("callbacks", DateTimeOffset.MinValue, DateTimeOffset.MaxValue));
     }
 }

@@ -1,0 +1,10 @@
+namespace SupportBot.Web.Composition;
+
+/// <summary>The staff API under <c>/admin</c> (section <c>Admin</c>).</summary>
+public sealed class AdminOptions
+{
+    public const string SectionName = "Admin";
+
+    /// <summary>The key staff tools send as <c>X-Admin-Key</c> (or <c>Authorization: Bearer</c>). Empty: the staff API is off (404).</summary>
+    public string ApiKey { get; set; } = "";
+}

@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+using SupportBot.Engine.Safety;
+using SupportBot.Engine.Services;
+using SupportBot.Engine.State;
+using SupportBot.Web.Composition;
+
+namespace SupportBot.Web.Endpoints;
+
+/// <summary>The staff API: read what residents left for staff. Every route needs the admin key.</summary>
+internal static class AdminEndpoints
+{
+    public static void MapAdmin(this IEndpointRouteBuilder app)
+    {
+        var admin = app.MapGroup("/admin").AddEndpointFilter(async (context, next) =>
+        {
+            var key = context.HttpContext.RequestServices.GetRequiredService<IOptions<AdminOptions>>().Value.ApiKey;
+            if (string.IsNullOrEmpty(key)) return Results.NotFound();
+            var request = context.HttpContext.Request;
+            var presented = request.Headers["X-Admin-Key"].ToString() is { Length: > 0 } h ? h
+                : request.Headers.Authorization.ToString() is { } a && a.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? a[7..].Trim() : "";
+            if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes(key)))
+                return Results.Json(new { error = new { code = "Unauthorized", message = "A valid admin key is required." } }, statusCode: 401);
+            return await next(context);
+        });
+
+        admin.MapGet("/callbacks", (string? from, string? to, IRecordLog records, TimeProvider clock, CancellationToken ct) =>
+            ReadLog(records, CallbackSaveAction.Log, from, to, clock, ct));
+        admin.MapGet("/crisis-audit", (string? from, string? to, IRecordLog records, TimeProvider clock, CancellationToken ct) =>
+            ReadLog(records, CrisisGuard.AuditLog, from, to, clock, ct));
+    }
+
+    /// <summary>Records between <c>from</c> and <c>to</c> (ISO dates or instants; default the last 14 days), as a JSON array.</summary>
+    private static async Task<IResult> ReadLog(IRecordLog records, string log, string? from, string? to, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        if (!TryParse(from, now.AddDays(-14), out var start) || !TryParse(to, now, out var end))
+            return Results.Json(new { error = new { code = "BadArgument", message = "from/to must be ISO-8601 dates or instants." } }, statusCode: 400);
+        if (to is { Length: 10 }) end = end.AddDays(1).AddTicks(-1); // a date means the whole day
+        var items = await records.ReadAsync(log, start, end, ct);
+        return Results.Content("[" + string.Join(",", items) + "]", "application/json; charset=utf-8");
+    }
+
+    private static bool TryParse(string? text, DateTimeOffset fallback, out DateTimeOffset value)
+    {
+        value = fallback;
+        if (string.IsNullOrEmpty(text)) return true;
+        if (text.Length == 10 && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            // Dates are the center's dates (Asia/Tokyo).
+            value = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(9));
+            return true;
+        }
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
+    }
+}
