@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using SupportBot.Engine.Activities;
 using SupportBot.Engine.Center;
 using SupportBot.Engine.State;
+using SupportBot.Engine.State.Memory;
 using SupportBot.Engine.Turns;
 
 namespace SupportBot.Channels.DirectLine;
@@ -25,6 +26,11 @@ public sealed class DirectLineService(
 {
     public const string ChannelId = "directline";
     private readonly DirectLineOptions _options = options.Value;
+
+    // When the shared store is down, activities go to this process's own transcript so Web Chat
+    // still receives what the bot said (above all a crisis reply). Watermarks then read "R~L":
+    // R for the shared transcript, L for the local one; plain "R" otherwise.
+    private readonly MemoryStore _fallback = new(clock);
 
     public int MaxBodyBytes => _options.MaxBodyBytes;
 
@@ -61,8 +67,8 @@ public sealed class DirectLineService(
         }
         else return Unauthorized();
 
-        var existing = await transcripts.ReadAsync(conversationId, 0, 1, cancellationToken);
-        var isNew = existing.ActivitiesJson.Count == 0;
+        var existing = await ReadTranscriptAsync(conversationId, "0", 1, cancellationToken);
+        var isNew = existing.Activities.Count == 0;
         if (isNew)
         {
             var joined = Incoming(conversationId, userId);
@@ -72,7 +78,7 @@ public sealed class DirectLineService(
             // The transcript must exist even when the bot says nothing, so "started" is remembered.
             var items = replies.Count > 0 ? replies.Select(r => Outgoing(r, conversationId, userId)).ToList()
                 : [Outgoing(new Activity { Type = ActivityTypes.Event, Name = "conversationStarted" }, conversationId, userId)];
-            await transcripts.AppendAsync(conversationId, items, storage.Value.TranscriptTtl, cancellationToken);
+            await AppendAsync(conversationId, items, cancellationToken);
         }
         return Json(isNew ? 201 : 200, new { conversationId, token = tokens.Issue(conversationId, userId), expires_in = tokens.ExpiresInSeconds });
     }
@@ -123,11 +129,11 @@ public sealed class DirectLineService(
 
         var echo = new List<string> { ActivityJson.Serialize(activity) };
         if (activity.IsMessage) echo.Add(Outgoing(new Activity { Type = ActivityTypes.Typing }, conversationId, userId));
-        await transcripts.AppendAsync(conversationId, echo, storage.Value.TranscriptTtl, cancellationToken);
+        await AppendAsync(conversationId, echo, cancellationToken);
 
         var replies = await pipeline.RunAsync(activity, cancellationToken);
         if (replies.Count > 0)
-            await transcripts.AppendAsync(conversationId, replies.Select(r => Outgoing(r, conversationId, userId)).ToList(), storage.Value.TranscriptTtl, cancellationToken);
+            await AppendAsync(conversationId, replies.Select(r => Outgoing(r, conversationId, userId)).ToList(), cancellationToken);
         return Json(200, new { id = activity.Id });
     }
 
@@ -136,17 +142,46 @@ public sealed class DirectLineService(
     {
         var bound = tokens.Validate(Bearer(authorization));
         if ((bound is null || bound.Conv != conversationId) && !HasSecret(authorization, fromLoopback)) return Unauthorized();
-        _ = long.TryParse(watermark, out var from);
-        var page = await transcripts.ReadAsync(conversationId, Math.Max(0, from), 100, cancellationToken);
+        var page = await ReadTranscriptAsync(conversationId, watermark, 100, cancellationToken);
         // The stored items are already wire JSON: splice them in rather than re-serialising.
         var sb = new StringBuilder("{\"activities\":[");
-        for (var i = 0; i < page.ActivitiesJson.Count; i++)
+        for (var i = 0; i < page.Activities.Count; i++)
         {
             if (i > 0) sb.Append(',');
-            sb.Append(page.ActivitiesJson[i]);
+            sb.Append(page.Activities[i]);
         }
         sb.Append("],\"watermark\":\"").Append(page.Watermark).Append("\"}");
         return new ChannelResponse(200, sb.ToString());
+    }
+
+    private async Task AppendAsync(string conversationId, IReadOnlyList<string> items, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await transcripts.AppendAsync(conversationId, items, storage.Value.TranscriptTtl, cancellationToken);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            await _fallback.AppendAsync(conversationId, items, storage.Value.TranscriptTtl, cancellationToken);
+        }
+    }
+
+    private async Task<(IReadOnlyList<string> Activities, string Watermark)> ReadTranscriptAsync(string conversationId, string? watermark, int max, CancellationToken cancellationToken)
+    {
+        var parts = (watermark ?? "0").Split('~');
+        _ = long.TryParse(parts[0], out var shared);
+        var local = parts.Length > 1 && long.TryParse(parts[1], out var l) ? l : 0;
+        var items = new List<string>();
+        try
+        {
+            var page = await transcripts.ReadAsync(conversationId, Math.Max(0, shared), max, cancellationToken);
+            items.AddRange(page.ActivitiesJson);
+            shared = page.Watermark;
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested) { }
+        var fallback = await _fallback.ReadAsync(conversationId, local, max, cancellationToken);
+        items.AddRange(fallback.ActivitiesJson);
+        return (items, fallback.Watermark > 0 ? $"{shared}~{fallback.Watermark}" : shared.ToString());
     }
 
     private Activity Incoming(string conversationId, string userId) => new()
