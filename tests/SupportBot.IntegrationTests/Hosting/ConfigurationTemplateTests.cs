@@ -1,0 +1,44 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using SupportBot.IntegrationTests.Support;
+
+namespace SupportBot.IntegrationTests.Hosting;
+
+/// <summary>appsettings.template.json must list every key of every options class, so a deployer sees them all.</summary>
+public sealed class ConfigurationTemplateTests
+{
+    public static TheoryData<string, Type> Sections() => new()
+    {
+        { "Storage", typeof(Engine.State.StorageOptions) },
+        { "Center", typeof(Engine.Center.CenterOptions) },
+        { "Calendar", typeof(Calendar.BusinessCalendarOptions) },
+        { "Clock", typeof(Web.Composition.ClockOptions) },
+        { "BotFramework", typeof(Channels.BotFramework.Auth.BotFrameworkOptions) },
+        { "BotFramework", typeof(Channels.BotFramework.BotFrameworkEndpointOptions) },
+        { "DirectLine", typeof(Channels.DirectLine.DirectLineOptions) },
+        { "WebChat", typeof(Web.Composition.WebChatOptions) },
+        { "TurnQueue", typeof(Engine.Turns.TurnQueueOptions) },
+        { "Content", typeof(Web.Composition.ContentOptions) },
+        { "Understanding", typeof(Engine.Understanding.UnderstandingOptions) },
+        { "Safety", typeof(Engine.Safety.SafetyOptions) },
+        { "Notifications", typeof(Engine.Notifications.NotificationOptions) },
+        { "Callbacks", typeof(Engine.Services.CallbackOptions) },
+        { "Admin", typeof(Web.Composition.AdminOptions) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Sections))]
+    public void The_template_lists_every_key(string section, Type options)
+    {
+        var text = File.ReadAllText(Path.Combine(Repository.Root, "appsettings.template.json"));
+        var json = JsonDocument.Parse(Regex.Replace(text, @"^\s*//.*$", "", RegexOptions.Multiline)).RootElement;
+        Assert.True(json.TryGetProperty(section, out var node), $"section '{section}' is missing");
+        var missing = options.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.CanWrite && p.SetMethod!.IsPublic)
+            .Select(p => p.Name)
+            .Where(name => !node.TryGetProperty(name, out _))
+            .ToList();
+        Assert.True(missing.Count == 0, $"{section}: not in appsettings.template.json: {string.Join(", ", missing)}");
+    }
+}
