@@ -62,6 +62,8 @@ public sealed class BotFrameworkChannel(
 
     private async Task RunAndPostAsync(Activity activity, CancellationToken cancellationToken)
     {
+        // The Emulator and Teams show a typing indicator while the turn runs; it is not worth waiting for.
+        if (activity.IsMessage) _ = TryPostAsync(Typing(activity), cancellationToken);
         var replies = await pipeline.RunAsync(activity, cancellationToken);
         foreach (var reply in replies)
         {
@@ -74,6 +76,20 @@ public sealed class BotFrameworkChannel(
                 BotFrameworkLog.ReplyFailed(log, activity.ChannelId ?? "", ex.GetType().Name);
             }
         }
+    }
+
+    private async Task TryPostAsync(Activity reply, CancellationToken cancellationToken)
+    {
+        try { await connector.SendAsync(reply, cancellationToken); }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException) { BotFrameworkLog.ReplyFailed(log, reply.ChannelId ?? "", ex.GetType().Name); }
+    }
+
+    private static Activity Typing(Activity incoming)
+    {
+        var typing = incoming.CreateReply();
+        typing.Type = ActivityTypes.Typing;
+        typing.Text = null;
+        return typing;
     }
 
     private static string ExpectedReplies(IReadOnlyList<Activity> replies)

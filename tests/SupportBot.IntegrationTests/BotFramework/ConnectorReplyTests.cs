@@ -16,8 +16,8 @@ public sealed class ConnectorReplyTests
         var response = await app.CreateClient().PostAsync("/api/messages", BotApp.Json(request));
 
         Assert.True(response.StatusCode is HttpStatusCode.Accepted or HttpStatusCode.OK, $"status {response.StatusCode}");
-        // Emulator turns carry a trace activity too: the menu + a trace.
-        await connector.WaitForAsync(2, TimeSpan.FromSeconds(20));
+        // A typing indicator first, then the menu and (on the Emulator) a trace activity.
+        await connector.WaitForAsync(3, TimeSpan.FromSeconds(20));
         var posts = connector.Requests.ToList();
         Assert.All(posts, p =>
         {
@@ -25,9 +25,11 @@ public sealed class ConnectorReplyTests
             Assert.Equal($"/v3/conversations/conv%2Fwith%20spaces/activities/{request["id"]}", p.PathAndQuery);
             Assert.Equal("", p.Authorization); // no app credentials configured → no token
         });
+        Assert.Contains(posts, p => p.Json.GetProperty("type").GetString() == "typing");
+        Assert.Contains(posts, p => p.Json.GetProperty("type").GetString() == "trace");
         var texts = posts.Select(p => p.Json).Where(j => j.GetProperty("type").GetString() == "message").Select(j => j.GetProperty("text").GetString()).ToList();
         Assert.Equal("ご用件をお選びください。文字で書いていただいても大丈夫です。", Assert.Single(texts));
-        Assert.Equal(request["id"], posts[0].Json.GetProperty("replyToId").GetString());
+        Assert.All(posts, p => Assert.Equal(request["id"], p.Json.GetProperty("replyToId").GetString()));
     }
 
     [Fact]
