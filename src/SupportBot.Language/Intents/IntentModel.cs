@@ -87,10 +87,17 @@ public sealed class IntentModel
                 df[id]++;
             }
         }
+        // Intent frequency too: a gram found under many intents (教えて, ですか) tells them apart poorly,
+        // however rare it is among examples.
+        var labelSets = new HashSet<int>[vocabulary.Count];
+        for (var e = 0; e < exampleCounts.Count; e++)
+            foreach (var gram in exampleCounts[e].Keys)
+                (labelSets[vocabulary[gram]] ??= []).Add(exampleLabel[e]);
         var n = exampleCounts.Count;
         var idf = new float[df.Count];
-        for (var i = 0; i < idf.Length; i++) idf[i] = (float)(Math.Log((n + 1.0) / (df[i] + 1.0)) + 1.0);
-        var unknownIdf = (float)(Math.Log(n + 1.0) + 1.0);
+        for (var i = 0; i < idf.Length; i++)
+            idf[i] = (float)((Math.Log((n + 1.0) / (df[i] + 1.0)) + 1.0) * (Math.Log((labels.Count + 1.0) / (labelSets[i].Count + 1.0)) + 1.0));
+        var unknownIdf = (float)((Math.Log(n + 1.0) + 1.0) * (Math.Log(labels.Count + 1.0) + 1.0) * options.UnknownGramWeight);
 
         var examplePostings = new List<(int, float)>[vocabulary.Count];
         var centroids = new Dictionary<int, double>[labels.Count];
@@ -233,5 +240,5 @@ public sealed class IntentModel
         return vector;
     }
 
-    private static string Fold(string text) => TextNormalizer.Fold(text, NormalizationOptions.ForMatching);
+    private static string Fold(string text) => Readings.Apply(TextNormalizer.Fold(text, NormalizationOptions.ForMatching));
 }

@@ -13,9 +13,13 @@ public sealed record IntentModelOptions
     public double LightWeight { get; init; } = 0.3;
 
     /// <summary>Share of the best single example, the second best and the intent's centroid in an intent's score.</summary>
-    public double NearestWeight { get; init; } = 0.5;
+    public double NearestWeight { get; init; } = 0.6;
     public double SecondWeight { get; init; } = 0.2;
-    public double CentroidWeight { get; init; } = 0.3;
+    public double CentroidWeight { get; init; } = 0.2;
+
+    /// <summary>Weight of a gram no example has, relative to the rarest known gram: words the model never saw
+    /// dilute a match, but a typo should not sink it.</summary>
+    public double UnknownGramWeight { get; init; } = 0.5;
 
     /// <summary>Longest character n-gram counted.</summary>
     public int MaxGram { get; init; } = 3;

@@ -10,5 +10,5 @@ public static class IntentThresholds
     public const double Confident = 0.45;
 
     /// <summary>Below: the message matches no intent ("none"); fall back to the menu.</summary>
-    public const double Clarify = 0.25;
+    public const double Clarify = 0.2;
 }
