@@ -25,10 +25,14 @@ public sealed class IntentModel
     private readonly (int Example, float Weight)[][] _examplePostings;
     private readonly (int Label, float Weight)[][] _centroidPostings;
     private readonly string[] _intents;
+    private readonly float[] _weights;            // classifier: gram id × label
+    private readonly float[] _bias;
 
     private IntentModel(IntentModelOptions options, string[] labels, int[] exampleLabel, Dictionary<string, int> vocabulary,
-        float[] idf, float unknownIdf, (int, float)[][] examplePostings, (int, float)[][] centroidPostings)
+        float[] idf, float unknownIdf, (int, float)[][] examplePostings, (int, float)[][] centroidPostings, float[] weights, float[] bias)
     {
+        _weights = weights;
+        _bias = bias;
         _options = options;
         _labels = labels;
         _noneLabel = Array.IndexOf(labels, None);
@@ -100,11 +104,13 @@ public sealed class IntentModel
         var unknownIdf = (float)((Math.Log(n + 1.0) + 1.0) * (Math.Log(labels.Count + 1.0) + 1.0) * options.UnknownGramWeight);
 
         var examplePostings = new List<(int, float)>[vocabulary.Count];
+        var unitVectors = new (int Id, double Weight)[exampleCounts.Count][];
         var centroids = new Dictionary<int, double>[labels.Count];
         for (var l = 0; l < labels.Count; l++) centroids[l] = [];
         for (var e = 0; e < exampleCounts.Count; e++)
         {
             var vector = Weigh(exampleCounts[e], vocabulary, idf, unknownIdf, out var exampleNorm);
+            unitVectors[e] = vector.Select(v => (v.Id, v.Weight / exampleNorm)).ToArray();
             foreach (var (id, raw) in vector)
             {
                 var w = raw / exampleNorm;
@@ -121,9 +127,69 @@ public sealed class IntentModel
                 (centroidPostings[id] ??= []).Add((l, (float)(w / norm)));
         }
 
+        var (weights, bias) = TrainClassifier(unitVectors, exampleLabel, vocabulary.Count, labels.Count, options);
         return new IntentModel(options, labels.ToArray(), exampleLabel.ToArray(), vocabulary, idf, unknownIdf,
             examplePostings.Select(p => p?.ToArray() ?? []).ToArray(),
-            centroidPostings.Select(p => p?.ToArray() ?? []).ToArray());
+            centroidPostings.Select(p => p?.ToArray() ?? []).ToArray(), weights, bias);
+    }
+
+    /// <summary>
+    /// Multinomial logistic regression by stochastic gradient descent over the unit TF-IDF vectors. The visiting
+    /// order is a fixed permutation (a stride coprime with the count), so training is deterministic.
+    /// </summary>
+    private static (float[] Weights, float[] Bias) TrainClassifier((int Id, double Weight)[][] vectors, List<int> labelOf,
+        int features, int labelCount, IntentModelOptions options)
+    {
+        var weights = new float[features * labelCount];
+        var bias = new float[labelCount];
+        var n = vectors.Length;
+        var stride = 1;
+        foreach (var candidate in new[] { 7919, 104729, 15485863 })
+            if (Gcd(candidate % n, n) == 1 && candidate % n != 0) { stride = candidate % n; break; }
+        var logits = new double[labelCount];
+        for (var epoch = 0; epoch < options.Epochs; epoch++)
+        {
+            var rate = options.LearningRate / (1.0 + epoch * 0.1);
+            for (var k = 0; k < n; k++)
+            {
+                var e = (int)((long)k * stride % n);
+                var x = vectors[e];
+                Logits(x, weights, bias, labelCount, logits);
+                Softmax(logits);
+                for (var l = 0; l < labelCount; l++)
+                {
+                    var gradient = logits[l] - (labelOf[e] == l ? 1.0 : 0.0);
+                    if (Math.Abs(gradient) < 1e-6) continue;
+                    bias[l] -= (float)(rate * gradient);
+                    foreach (var (id, w) in x)
+                    {
+                        ref var weight = ref weights[id * labelCount + l];
+                        weight -= (float)(rate * (gradient * w + options.Regularization * weight));
+                    }
+                }
+            }
+        }
+        return (weights, bias);
+    }
+
+    private static int Gcd(int a, int b) => b == 0 ? a : Gcd(b, a % b);
+
+    private static void Logits((int Id, double Weight)[] x, float[] weights, float[] bias, int labelCount, double[] logits)
+    {
+        for (var l = 0; l < labelCount; l++) logits[l] = bias[l];
+        foreach (var (id, w) in x)
+        {
+            var row = id * labelCount;
+            for (var l = 0; l < labelCount; l++) logits[l] += w * weights[row + l];
+        }
+    }
+
+    private static void Softmax(double[] values)
+    {
+        var max = values.Max();
+        var sum = 0.0;
+        for (var i = 0; i < values.Length; i++) sum += values[i] = Math.Exp(values[i] - max);
+        for (var i = 0; i < values.Length; i++) values[i] /= sum;
     }
 
     /// <summary>Every intent with its score in [0, 1], best first (ties by name). Empty or wordless text scores 0.</summary>
@@ -132,6 +198,7 @@ public sealed class IntentModel
         ArgumentNullException.ThrowIfNull(text);
         var clauses = Clauses.Split(Fold(text));
         var raw = new double[_labels.Length];
+        var probability = new double[_labels.Length];
         if (clauses.Count > 0)
         {
             var weights = ClauseWeights(clauses);
@@ -139,6 +206,7 @@ public sealed class IntentModel
             for (var i = 0; i < clauses.Count; i++)
                 Grams.Count(clauses[i].Text, weights[i], _options.MaxGram, counts);
             raw = Score(counts);
+            probability = Classify(counts);
         }
 
         var none = _noneLabel >= 0 ? raw[_noneLabel] : 0;
@@ -149,6 +217,7 @@ public sealed class IntentModel
             var s = raw[l];
             // Matching out-of-scope examples better than this intent's own is evidence against it.
             if (none > s && none > 0) s *= s / none;
+            s = (1 - _options.ClassifierWeight) * s + _options.ClassifierWeight * probability[l];
             result.Add(new IntentScore(_labels[l], Math.Clamp(s, 0, 1)));
         }
         result.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.Name, b.Name));
@@ -182,6 +251,18 @@ public sealed class IntentModel
             for (var i = 0; i < clauses.Count; i++)
                 if (light[i]) weights[i] *= _options.LightWeight;
         return weights;
+    }
+
+    /// <summary>The classifier's probability per label (0 everywhere for text with no known gram).</summary>
+    private double[] Classify(Dictionary<string, double> counts)
+    {
+        var probability = new double[_labels.Length];
+        var query = Weigh(counts, _vocabulary, _idf, _unknownIdf, out var norm);
+        if (norm <= 0 || query.Count == 0) return probability;
+        var unit = query.Select(q => (q.Id, q.Weight / norm)).ToArray();
+        Logits(unit, _weights, _bias, _labels.Length, probability);
+        Softmax(probability);
+        return probability;
     }
 
     /// <summary>Raw score per label: nearest example, second nearest and centroid cosines, blended.</summary>

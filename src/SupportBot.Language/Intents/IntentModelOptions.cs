@@ -19,7 +19,17 @@ public sealed record IntentModelOptions
 
     /// <summary>Weight of a gram no example has, relative to the rarest known gram: words the model never saw
     /// dilute a match, but a typo should not sink it.</summary>
-    public double UnknownGramWeight { get; init; } = 0.5;
+    public double UnknownGramWeight { get; init; } = 0.75;
+
+    /// <summary>Share of the trained classifier's probability in a score; the rest is the similarity to examples.
+    /// The classifier tells near intents apart (予約の確認 vs 予約の変更); the similarity says whether the message
+    /// is like anything the examples say at all.</summary>
+    public double ClassifierWeight { get; init; } = 0.5;
+
+    /// <summary>Passes over the examples when training the classifier, its learning rate and its L2 penalty.</summary>
+    public int Epochs { get; init; } = 80;
+    public double LearningRate { get; init; } = 0.5;
+    public double Regularization { get; init; } = 1e-4;
 
     /// <summary>Longest character n-gram counted.</summary>
     public int MaxGram { get; init; } = 3;

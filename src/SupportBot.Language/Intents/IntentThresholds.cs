@@ -7,8 +7,8 @@ namespace SupportBot.Language.Intents;
 public static class IntentThresholds
 {
     /// <summary>At or above: act on the top intent. Below (but at or above <see cref="Clarify"/>): ask which was meant.</summary>
-    public const double Confident = 0.45;
+    public const double Confident = 0.35;
 
     /// <summary>Below: the message matches no intent ("none"); fall back to the menu.</summary>
-    public const double Clarify = 0.2;
+    public const double Clarify = 0.16;
 }
