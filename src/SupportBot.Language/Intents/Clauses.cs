@@ -13,7 +13,7 @@ internal static class Clauses
     // A clause ends after these words: what comes before them is contrasted with what follows.
     private static readonly string[] Breaks =
     [
-        "けれども", "けれど", "けど", "ではなくて", "じゃなくて", "ではなく", "じゃなく", "じゃなしに", "よりも", "より",
+        "けれども", "けれど", "けど", "ので", "ではなくて", "じゃなくて", "ではなく", "じゃなく", "じゃなしに", "よりも", "より",
         " but ", " instead of ", " rather than ",
     ];
 

@@ -10,5 +10,5 @@ public static class IntentThresholds
     public const double Confident = 0.35;
 
     /// <summary>Below: the message matches no intent ("none"); fall back to the menu.</summary>
-    public const double Clarify = 0.16;
+    public const double Clarify = 0.17;
 }
