@@ -5,9 +5,11 @@ namespace SupportBot.Language.Intents;
 /// <summary>
 /// Recognizes what a message asks for, learned from example sentences per intent (locales/*/intents.yaml,
 /// read by the caller). Each message is folded (<see cref="TextNormalizer"/>), split into clauses, turned
-/// into TF-IDF weighted character n-grams, and compared by cosine with every example and with each intent's
-/// centroid. Examples under the reserved name <see cref="None"/> describe messages that are no intent at all;
-/// they are never returned, but an intent that matches worse than they do is scored down.
+/// into TF-IDF weighted character n-grams, and scored twice: by cosine with the nearest examples and the
+/// intent's centroid (is it like anything the examples say?) and by a logistic-regression classifier trained
+/// on the same vectors (which of the near intents is it?); the score is their blend. Examples under the
+/// reserved name <see cref="None"/> describe messages that are no intent at all; they are never returned, but
+/// an intent that matches worse than they do is scored down. docs/understanding-intents.md has the figures.
 /// Immutable after <see cref="Train"/>: one model can serve every thread.
 /// </summary>
 public sealed class IntentModel
@@ -60,9 +62,8 @@ public sealed class IntentModel
         foreach (var example in examples)
         {
             if (string.IsNullOrWhiteSpace(example.Intent) || string.IsNullOrWhiteSpace(example.Text)) continue;
-            var counts = new Dictionary<string, double>(StringComparer.Ordinal);
-            foreach (var clause in Clauses.Split(Fold(example.Text)))
-                Grams.Count(clause.Text, 1.0, options.MaxGram, counts);
+            var clauses = Clauses.Split(Fold(example.Text));
+            var counts = Count(clauses, DismissalWeights(clauses, options), options);
             if (counts.Count == 0) continue;
             if (!labelIndex.TryGetValue(example.Intent, out var label))
             {
@@ -109,11 +110,9 @@ public sealed class IntentModel
         for (var l = 0; l < labels.Count; l++) centroids[l] = [];
         for (var e = 0; e < exampleCounts.Count; e++)
         {
-            var vector = Weigh(exampleCounts[e], vocabulary, idf, unknownIdf, out var exampleNorm);
-            unitVectors[e] = vector.Select(v => (v.Id, v.Weight / exampleNorm)).ToArray();
-            foreach (var (id, raw) in vector)
+            unitVectors[e] = Weigh(exampleCounts[e], vocabulary, idf, unknownIdf);
+            foreach (var (id, w) in unitVectors[e])
             {
-                var w = raw / exampleNorm;
                 (examplePostings[id] ??= []).Add((e, (float)w));
                 var centroid = centroids[exampleLabel[e]];
                 centroid[id] = centroid.GetValueOrDefault(id) + w;
@@ -197,17 +196,9 @@ public sealed class IntentModel
     {
         ArgumentNullException.ThrowIfNull(text);
         var clauses = Clauses.Split(Fold(text));
-        var raw = new double[_labels.Length];
-        var probability = new double[_labels.Length];
-        if (clauses.Count > 0)
-        {
-            var weights = ClauseWeights(clauses);
-            var counts = new Dictionary<string, double>(StringComparer.Ordinal);
-            for (var i = 0; i < clauses.Count; i++)
-                Grams.Count(clauses[i].Text, weights[i], _options.MaxGram, counts);
-            raw = Score(counts);
-            probability = Classify(counts);
-        }
+        var query = clauses.Count == 0 ? [] : Weigh(Count(clauses, ClauseWeights(clauses), _options), _vocabulary, _idf, _unknownIdf);
+        var raw = Similarities(query);
+        var probability = Probabilities(query);
 
         var none = _noneLabel >= 0 ? raw[_noneLabel] : 0;
         var result = new List<IntentScore>(_intents.Length);
@@ -224,23 +215,38 @@ public sealed class IntentModel
         return result;
     }
 
-    /// <summary>Dismissed clauses and small talk next to a request weigh less; a message that is all one kind weighs evenly.</summary>
-    private double[] ClauseWeights(List<Clause> clauses)
+    private static Dictionary<string, double> Count(List<Clause> clauses, double[] weights, IntentModelOptions options)
+    {
+        var counts = new Dictionary<string, double>(StringComparer.Ordinal);
+        for (var i = 0; i < clauses.Count; i++)
+            Grams.Count(clauses[i].Text, weights[i], options.MaxGram, counts);
+        return counts;
+    }
+
+    /// <summary>A dismissed clause weighs less when another clause says what the user wants.</summary>
+    private static double[] DismissalWeights(List<Clause> clauses, IntentModelOptions options)
     {
         var weights = new double[clauses.Count];
         var anyKept = clauses.Exists(c => !c.Dismissed);
         for (var i = 0; i < clauses.Count; i++)
-            weights[i] = clauses[i].Dismissed && anyKept ? _options.DismissedWeight : 1.0;
+            weights[i] = clauses[i].Dismissed && anyKept ? options.DismissedWeight : 1.0;
+        return weights;
+    }
+
+    /// <summary>Dismissed clauses and small talk next to a request weigh less; a message that is all one kind weighs evenly.</summary>
+    private double[] ClauseWeights(List<Clause> clauses)
+    {
+        var weights = DismissalWeights(clauses, _options);
         if (clauses.Count < 2 || _options.LightIntents.Count == 0) return weights;
 
         var light = new bool[clauses.Count];
         var anyRequest = false;
         for (var i = 0; i < clauses.Count; i++)
         {
-            if (clauses[i].Dismissed && anyKept) continue;
+            if (weights[i] < 1.0) continue;
             var counts = new Dictionary<string, double>(StringComparer.Ordinal);
             Grams.Count(clauses[i].Text, 1.0, _options.MaxGram, counts);
-            var scores = Score(counts);
+            var scores = Similarities(Weigh(counts, _vocabulary, _idf, _unknownIdf));
             var best = 0;
             for (var l = 1; l < scores.Length; l++) if (scores[l] > scores[best]) best = l;
             if (scores[best] <= 0) continue;
@@ -254,23 +260,20 @@ public sealed class IntentModel
     }
 
     /// <summary>The classifier's probability per label (0 everywhere for text with no known gram).</summary>
-    private double[] Classify(Dictionary<string, double> counts)
+    private double[] Probabilities((int Id, double Weight)[] query)
     {
         var probability = new double[_labels.Length];
-        var query = Weigh(counts, _vocabulary, _idf, _unknownIdf, out var norm);
-        if (norm <= 0 || query.Count == 0) return probability;
-        var unit = query.Select(q => (q.Id, q.Weight / norm)).ToArray();
-        Logits(unit, _weights, _bias, _labels.Length, probability);
+        if (query.Length == 0) return probability;
+        Logits(query, _weights, _bias, _labels.Length, probability);
         Softmax(probability);
         return probability;
     }
 
-    /// <summary>Raw score per label: nearest example, second nearest and centroid cosines, blended.</summary>
-    private double[] Score(Dictionary<string, double> counts)
+    /// <summary>Similarity per label: nearest example, second nearest and centroid cosines, blended.</summary>
+    private double[] Similarities((int Id, double Weight)[] query)
     {
         var scores = new double[_labels.Length];
-        var query = Weigh(counts, _vocabulary, _idf, _unknownIdf, out var norm);
-        if (norm <= 0) return scores;
+        if (query.Length == 0) return scores;
 
         var exampleDots = new double[_exampleLabel.Length];
         var centroidDots = new double[_labels.Length];
@@ -285,19 +288,19 @@ public sealed class IntentModel
         for (var e = 0; e < exampleDots.Length; e++)
         {
             var l = _exampleLabel[e];
-            var d = exampleDots[e] / norm;
+            var d = exampleDots[e];
             if (d > first[l]) { second[l] = first[l]; first[l] = d; }
             else if (d > second[l]) second[l] = d;
         }
         for (var l = 0; l < scores.Length; l++)
-            scores[l] = _options.NearestWeight * first[l] + _options.SecondWeight * second[l] + _options.CentroidWeight * centroidDots[l] / norm;
+            scores[l] = _options.NearestWeight * first[l] + _options.SecondWeight * second[l] + _options.CentroidWeight * centroidDots[l];
         return scores;
     }
 
-    /// <summary>Sublinear TF times IDF of the known grams, and the vector's norm. Unknown grams count towards the
-    /// norm, so words the model never saw dilute the match.</summary>
-    private static List<(int Id, double Weight)> Weigh(Dictionary<string, double> counts, Dictionary<string, int> vocabulary,
-        float[] idf, float unknownIdf, out double norm)
+    /// <summary>Sublinear TF times IDF of the known grams, divided by the norm of all grams: unknown grams count
+    /// towards the norm, so words the model never saw dilute the match. Empty when there is nothing to weigh.</summary>
+    private static (int Id, double Weight)[] Weigh(Dictionary<string, double> counts, Dictionary<string, int> vocabulary,
+        float[] idf, float unknownIdf)
     {
         var vector = new List<(int, double)>(counts.Count);
         var sum = 0.0;
@@ -317,8 +320,11 @@ public sealed class IntentModel
                 sum += w * w;
             }
         }
-        norm = Math.Sqrt(sum);
-        return vector;
+        if (sum <= 0) return [];
+        var norm = Math.Sqrt(sum);
+        var unit = new (int, double)[vector.Count];
+        for (var i = 0; i < unit.Length; i++) unit[i] = (vector[i].Item1, vector[i].Item2 / norm);
+        return unit;
     }
 
     private static string Fold(string text) => Readings.Apply(TextNormalizer.Fold(text, NormalizationOptions.ForMatching));

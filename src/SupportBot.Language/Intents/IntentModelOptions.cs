@@ -27,8 +27,8 @@ public sealed record IntentModelOptions
     public double ClassifierWeight { get; init; } = 0.5;
 
     /// <summary>Passes over the examples when training the classifier, its learning rate and its L2 penalty.</summary>
-    public int Epochs { get; init; } = 80;
-    public double LearningRate { get; init; } = 0.5;
+    public int Epochs { get; init; } = 50;
+    public double LearningRate { get; init; } = 0.8;
     public double Regularization { get; init; } = 1e-4;
 
     /// <summary>Longest character n-gram counted.</summary>
