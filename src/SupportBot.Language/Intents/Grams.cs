@@ -10,6 +10,7 @@ namespace SupportBot.Language.Intents;
 internal static class Grams
 {
     private const char Edge = '\u0001';
+    private const char Word = '\u0002';
 
     public static void Count(string clause, double weight, int maxGram, Dictionary<string, double> counts)
     {
@@ -24,6 +25,22 @@ internal static class Grams
                 if (n > 1 && n == padded.Length) continue; // the whole padded clause adds nothing its parts lack
                 var gram = padded.Substring(i, n);
                 counts[gram] = counts.GetValueOrDefault(gram) + weight;
+            }
+        }
+        // Whole Latin words too: in English the word, not its trigrams, carries the meaning (peer, join, move).
+        var start = -1;
+        for (var i = 0; i <= s.Length; i++)
+        {
+            var letter = i < s.Length && char.IsAsciiLetterOrDigit(s[i]);
+            if (letter && start < 0) start = i;
+            else if (!letter && start >= 0)
+            {
+                if (i - start >= 2)
+                {
+                    var word = Word + s[start..i];
+                    counts[word] = counts.GetValueOrDefault(word) + weight;
+                }
+                start = -1;
             }
         }
     }
