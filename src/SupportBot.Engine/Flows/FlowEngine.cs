@@ -1,3 +1,4 @@
+using SupportBot.Language.Intents;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using SupportBot.Engine.Activities;

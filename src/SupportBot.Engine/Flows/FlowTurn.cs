@@ -1,3 +1,4 @@
+using SupportBot.Language.Intents;
 using SupportBot.Engine.Activities;
 using SupportBot.Engine.Bot;
 using SupportBot.Engine.State;

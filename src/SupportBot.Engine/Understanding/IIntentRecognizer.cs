@@ -1,7 +1,6 @@
-namespace SupportBot.Engine.Understanding;
+using SupportBot.Language.Intents;
 
-/// <summary>An intent and how sure the recognizer is, in [0, 1].</summary>
-public sealed record IntentScore(string Name, double Score);
+namespace SupportBot.Engine.Understanding;
 
 /// <summary>Ranks the intents of a message in a culture, best first.</summary>
 public interface IIntentRecognizer
@@ -15,8 +14,8 @@ public sealed class UnderstandingOptions
     public const string SectionName = "Understanding";
 
     /// <summary>At or above: act on the top intent.</summary>
-    public double ConfidentScore { get; set; } = 0.5;
+    public double ConfidentScore { get; set; } = IntentThresholds.Confident;
 
     /// <summary>At or above (but below confident): ask which of the top two was meant. Below: the fallback.</summary>
-    public double ClarifyScore { get; set; } = 0.25;
+    public double ClarifyScore { get; set; } = IntentThresholds.Clarify;
 }

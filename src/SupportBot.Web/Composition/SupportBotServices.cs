@@ -97,7 +97,8 @@ public static class SupportBotServices
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(StaffNotifier))));
         services.AddHostedService(sp => sp.GetRequiredService<StaffNotifier>());
         services.AddSingleton(sp => HotlineDirectory.Load(ResolvePath(sp.GetRequiredService<IOptions<ContentOptions>>().Value.LocalesPath)));
-        services.AddSingleton<IIntentRecognizer, NoIntents>();
+        services.AddSingleton(sp => IntentRecognizer.Load(ResolvePath(sp.GetRequiredService<IOptions<ContentOptions>>().Value.LocalesPath)));
+        services.AddSingleton<IIntentRecognizer>(sp => sp.GetRequiredService<IntentRecognizer>());
         services.AddSingleton(sp =>
         {
             var content = sp.GetRequiredService<IOptions<ContentOptions>>().Value;
@@ -122,6 +123,7 @@ public static class SupportBotServices
         app.Services.GetRequiredService<BusinessCalendar>();
         app.Services.GetRequiredService<FlowSet>();
         app.Services.GetRequiredService<HotlineDirectory>();
+        app.Services.GetRequiredService<IIntentRecognizer>();
         return app;
     }
 

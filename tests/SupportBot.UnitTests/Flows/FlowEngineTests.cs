@@ -1,3 +1,4 @@
+using SupportBot.Language.Intents;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SupportBot.Calendar;
@@ -92,7 +93,7 @@ public sealed class FlowEngineTests
     {
         ["フォーム"] = "test.form",
         ["開所時間は？"] = "faq.hours",
-        ["どっちだろう"] = "faq.hours@0.4|faq.access@0.35",
+        ["どっちだろう"] = "faq.hours@0.3|faq.access@0.25",
         ["今すぐ誰かと話したい"] = "contact.now",
     };
 

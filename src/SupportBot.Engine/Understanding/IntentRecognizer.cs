@@ -1,0 +1,61 @@
+using SupportBot.Language.Intents;
+using YamlDotNet.RepresentationModel;
+
+namespace SupportBot.Engine.Understanding;
+
+/// <summary>
+/// One intent model per culture, trained at start-up from <c>locales/&lt;culture&gt;/intents.yaml</c>
+/// (a mapping of intent name → example messages). A culture without examples uses ja-JP's model.
+/// </summary>
+public sealed class IntentRecognizer : IIntentRecognizer
+{
+    private readonly Dictionary<string, IntentModel> _models;
+
+    public IntentRecognizer(IReadOnlyDictionary<string, IntentModel> models) =>
+        _models = new Dictionary<string, IntentModel>(models, StringComparer.OrdinalIgnoreCase);
+
+    public IReadOnlyCollection<string> Cultures => _models.Keys;
+
+    public IReadOnlyList<string> Intents(string culture) => Model(culture).Intents;
+
+    public IReadOnlyList<IntentScore> Recognize(string text, string culture) => Model(culture).Recognize(text);
+
+    private IntentModel Model(string culture) =>
+        _models.TryGetValue(culture, out var model) ? model : _models[Messages.MessageCatalog.DefaultCulture];
+
+    public static IntentRecognizer Load(string localesRoot)
+    {
+        var models = new Dictionary<string, IntentModel>(StringComparer.OrdinalIgnoreCase);
+        foreach (var dir in Directory.GetDirectories(localesRoot))
+        {
+            var file = Path.Combine(dir, "intents.yaml");
+            if (File.Exists(file)) models[Path.GetFileName(dir)] = IntentModel.Train(ReadExamples(file));
+        }
+        if (!models.ContainsKey(Messages.MessageCatalog.DefaultCulture))
+            throw new InvalidDataException($"{localesRoot}: locales/{Messages.MessageCatalog.DefaultCulture}/intents.yaml is required");
+        return new IntentRecognizer(models);
+    }
+
+    public static IEnumerable<IntentExample> ReadExamples(string file)
+    {
+        var yaml = new YamlStream();
+        try
+        {
+            using var reader = new StreamReader(file);
+            yaml.Load(reader);
+        }
+        catch (YamlDotNet.Core.YamlException ex)
+        {
+            throw new InvalidDataException($"{file}: line {ex.Start.Line}: {ex.Message}", ex);
+        }
+        if (yaml.Documents.Count == 0 || yaml.Documents[0].RootNode is not YamlMappingNode root)
+            throw new InvalidDataException($"{file}: expected a mapping of intent names to lists of examples");
+        foreach (var (key, value) in root.Children)
+        {
+            var intent = ((YamlScalarNode)key).Value!;
+            if (value is not YamlSequenceNode examples) throw new InvalidDataException($"{file}: '{intent}' must be a list of examples");
+            foreach (var example in examples.Children.OfType<YamlScalarNode>())
+                if (!string.IsNullOrWhiteSpace(example.Value)) yield return new IntentExample(intent, example.Value);
+        }
+    }
+}
