@@ -220,6 +220,9 @@ public sealed class FlowEngine(
         if (ft.Text.Length > 12) return null;
         var top = ft.Intents.FirstOrDefault();
         if (top is null || top.Score < _thresholds.ConfidentScore) return null;
+        // Inside a flow only "stop" is taken from the intent model: 「わからない」 at a question is an
+        // answer to retry, not a request for the help page that would drop the flow.
+        if (ft.State.Stack.Count > 0 && !IsMenuOnly(ft.State)) return top.Name == "cancel" ? Command.Cancel : null;
         return top.Name switch { "cancel" => Command.Cancel, "help" => Command.Help, "menu" => Command.Menu, _ => null };
     }
 

@@ -29,6 +29,9 @@ public sealed class FlowSet
     /// <summary>Events the engine itself starts; each needs exactly one flow.</summary>
     public static readonly string[] EngineEvents = ["welcome", "menu", "fallback", "help"];
 
-    /// <summary>An answer-only flow (no question other than a soft menu) can be answered in the middle of another.</summary>
-    public static bool IsAnswer(FlowDefinition flow) => flow.Steps.All(s => s.Ask is null || s.Soft);
+    /// <summary>
+    /// An answer-only flow (no question other than a soft menu, not one of the engine's own event
+    /// flows like help or the menu) can be answered in the middle of another.
+    /// </summary>
+    public static bool IsAnswer(FlowDefinition flow) => flow.Events.Count == 0 && flow.Steps.All(s => s.Ask is null || s.Soft);
 }
