@@ -96,6 +96,8 @@ public static class SupportBotServices
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<StaffNotifier>(sp,
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(StaffNotifier))));
         services.AddHostedService(sp => sp.GetRequiredService<StaffNotifier>());
+        services.AddSingleton<ICrisisDetector, LexiconCrisisDetector>();
+        services.AddSingleton<ITurnGuard, CrisisGuard>();
         services.AddSingleton(sp => HotlineDirectory.Load(ResolvePath(sp.GetRequiredService<IOptions<ContentOptions>>().Value.LocalesPath)));
         services.AddSingleton(sp => IntentRecognizer.Load(ResolvePath(sp.GetRequiredService<IOptions<ContentOptions>>().Value.LocalesPath)));
         services.AddSingleton<IIntentRecognizer>(sp => sp.GetRequiredService<IntentRecognizer>());

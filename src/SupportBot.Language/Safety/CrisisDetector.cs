@@ -1,0 +1,96 @@
+using System.Text.RegularExpressions;
+
+namespace SupportBot.Language.Safety;
+
+/// <summary>What kind of crisis a message shows.</summary>
+public enum CrisisCategory { None, SuicidalIdeation, Farewell, SelfHarm, Overdose, MedicalEmergency, Violence }
+
+/// <summary>The detector's verdict, explainable by the rule ids in <see cref="Cues"/> (never by message text).</summary>
+public sealed record CrisisAssessment(CrisisCategory Category, bool Immediate, bool AboutSomeoneElse, IReadOnlyList<string> Cues, IReadOnlyList<string> Suppressed)
+{
+    public bool IsCrisis => Category != CrisisCategory.None;
+
+    /// <summary>The stable category name used in alerts and audit records (suicidal_ideation, …).</summary>
+    public string CategoryName => Category switch
+    {
+        CrisisCategory.SuicidalIdeation => "suicidal_ideation",
+        CrisisCategory.Farewell => "farewell",
+        CrisisCategory.SelfHarm => "self_harm",
+        CrisisCategory.Overdose => "overdose",
+        CrisisCategory.MedicalEmergency => "medical_emergency",
+        CrisisCategory.Violence => "violence",
+        _ => "none",
+    };
+}
+
+/// <summary>
+/// Finds crisis cues in a message: a small, explainable model of a lexicon of patterns over folded
+/// text (<see cref="CrisisText"/>), suppressors for hyperbole, compounds, information requests,
+/// negation and recovery stories, and a few modifiers (someone else at risk, danger right now).
+/// Deterministic, allocation-light, no I/O; the patterns run with the non-backtracking engine so no
+/// input can make them slow. When unsure, it flags: showing the contacts is the safe side.
+/// </summary>
+public static class CrisisDetector
+{
+    private sealed record CompiledRule(CrisisLexicon.Rule Rule, Regex Regex);
+
+    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
+
+    private static readonly CompiledRule[] Rules = CrisisLexicon.Rules.Select(r => new CompiledRule(r, new Regex(r.Pattern, Options))).ToArray();
+    private static readonly (string Id, Regex Regex)[] Suppressors = CrisisLexicon.Suppressors.Select(s => (s.Id, new Regex(s.Pattern, Options))).ToArray();
+    private static readonly Regex Past = new(CrisisLexicon.PastCue, Options);
+    private static readonly Regex Recovery = new(CrisisLexicon.RecoveryCue, Options);
+    private static readonly Regex ThirdParty = new(CrisisLexicon.ThirdParty, Options);
+    private static readonly Regex Urgent = new(CrisisLexicon.Urgent, Options);
+
+    // Which category wins when several fire: immediate physical danger first, then the most specific.
+    private static readonly CrisisCategory[] Priority =
+        [CrisisCategory.MedicalEmergency, CrisisCategory.Violence, CrisisCategory.Overdose, CrisisCategory.SelfHarm, CrisisCategory.SuicidalIdeation, CrisisCategory.Farewell];
+
+    private static bool IsMasked(List<(int Start, int End)>? masked, int start, int end)
+    {
+        if (masked is null) return false;
+        foreach (var (s, e) in masked)
+            if (start < e && end > s) return true; // any overlap with a suppressed span
+        return false;
+    }
+
+    public static CrisisAssessment Assess(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return new CrisisAssessment(CrisisCategory.None, false, false, [], []);
+        var folded = CrisisText.Fold(text);
+
+        List<(int Start, int End)>? masked = null;
+        List<string>? suppressed = null;
+        foreach (var (id, regex) in Suppressors)
+        {
+            foreach (var m in regex.EnumerateMatches(folded))
+            {
+                (masked ??= []).Add((m.Index, m.Index + m.Length));
+                (suppressed ??= []).Add(id);
+            }
+        }
+
+        List<CompiledRule>? fired = null;
+        foreach (var rule in Rules)
+        {
+            foreach (var m in rule.Regex.EnumerateMatches(folded))
+            {
+                if (IsMasked(masked, m.Index, m.Index + m.Length)) continue;
+                (fired ??= []).Add(rule);
+                break;
+            }
+        }
+        if (fired is null) return new CrisisAssessment(CrisisCategory.None, false, false, [], suppressed ?? []);
+
+        // A recovery story (told in the past, better now) is not a crisis today; without the
+        // "better now" part a past mention still counts.
+        if (Recovery.IsMatch(folded) && Past.IsMatch(folded) && fired.All(r => r.Rule.Category is CrisisCategory.SuicidalIdeation or CrisisCategory.SelfHarm))
+            return new CrisisAssessment(CrisisCategory.None, false, false, [], [.. suppressed ?? [], "recovery.story"]);
+
+        var category = Priority.First(p => fired.Any(r => r.Rule.Category == p));
+        var immediate = fired.Any(r => r.Rule.Immediate)
+            || (category is CrisisCategory.SuicidalIdeation or CrisisCategory.Overdose && Urgent.IsMatch(folded) && fired.Any(r => r.Rule.Id.StartsWith("ideation.method", StringComparison.Ordinal) || r.Rule.Category == CrisisCategory.Overdose));
+        return new CrisisAssessment(category, immediate, ThirdParty.IsMatch(folded), fired.Select(r => r.Rule.Id).ToList(), suppressed ?? []);
+    }
+}
