@@ -65,6 +65,12 @@ public sealed class StepDefinition
 
     public IReadOnlyList<ChoiceDefinition> Choices { get; init; } = [];
 
+    /// <summary>
+    /// Choices made at run time by an action (free slots, the next meetings): the name under which the
+    /// action stored them with <see cref="FlowTurn.SetChoices"/>. Used instead of <see cref="Choices"/>.
+    /// </summary>
+    public string? ChoicesFrom { get; init; }
+
     /// <summary>Where to go by outcome (a choice value, yes/no, an action's outcome).</summary>
     public IReadOnlyDictionary<string, string> On { get; init; } = new Dictionary<string, string>();
 

@@ -37,6 +37,21 @@ public sealed class FlowTurn
 
     public Activity Say(string key) => Turn.Say(key, MessageArgs());
 
+    /// <summary>Choices made at run time for a step's <c>choices_from</c>, kept with the flow until answered.</summary>
+    public void SetChoices(string name, IEnumerable<(string Value, string Label)> choices)
+    {
+        if (Frame is null) throw new InvalidOperationException("Choices belong to an open flow.");
+        Frame.Values[ChoicesKey(name)] = System.Text.Json.JsonSerializer.Serialize(choices.Select(c => new[] { c.Value, c.Label }));
+    }
+
+    /// <summary>The run-time choices stored under <paramref name="name"/> (value, label), or none.</summary>
+    public IReadOnlyList<(string Value, string Label)> GetChoices(string name) =>
+        Frame is not null && Frame.Values.TryGetValue(ChoicesKey(name), out var json)
+            ? System.Text.Json.JsonSerializer.Deserialize<string[][]>(json)!.Select(p => (p[0], p[1])).ToList()
+            : [];
+
+    public static string ChoicesKey(string name) => "choices." + name;
+
     public string Message(string key) => Turn.Text(key, MessageArgs());
 
     internal Dictionary<string, string> MessageArgs()

@@ -62,7 +62,10 @@ public static class FlowValidator
                     if (step.Expect is null) problems.Add($"{file}: {where}: a question needs 'expect'");
                     else if (!set.Inputs.ContainsKey(step.Expect))
                         problems.Add($"{file}: {where}: unknown input kind '{step.Expect}' (known: {string.Join(", ", set.Inputs.Keys.Order())})");
-                    if (step.Expect == "choice" && step.Choices.Count == 0) problems.Add($"{file}: {where}: a choice question needs 'choices'");
+                    if (step.Expect == "choice" && step.Choices.Count == 0 && step.ChoicesFrom is null)
+                        problems.Add($"{file}: {where}: a choice question needs 'choices' or 'choices_from'");
+                    if (step.ChoicesFrom is { } from && !supplied.Contains(FlowTurn.ChoicesKey(from)))
+                        problems.Add($"{file}: {where}: no action of this flow provides the choices '{from}' (it must list '{FlowTurn.ChoicesKey(from)}' in Provides)");
                 }
                 else if (step.Expect is not null || step.Choices.Count > 0) problems.Add($"{file}: {where}: 'expect'/'choices' without 'ask'");
                 foreach (var choice in step.Choices) Key(file, where, choice.Label, supplied);
@@ -73,7 +76,8 @@ public static class FlowValidator
                     var possible = step.Expect switch
                     {
                         "yes_no" => ["yes", "no"],
-                        "choice" => step.Choices.Select(c => c.Value).ToList(),
+                        "choice" when step.ChoicesFrom is null => step.Choices.Select(c => c.Value).ToList(),
+                        "choice" => null,
                         _ => action?.Outcomes.ToList(),
                     };
                     if (possible is not null && !possible.Contains(outcome) && !(action?.Outcomes.Contains(outcome) ?? false))

@@ -17,30 +17,32 @@ public sealed class ChoiceInput(Understanding.UnderstandingOptions understanding
     {
         var folded = ShortAnswers.FoldOne(turn.Text);
         if (folded.Length == 0) return new InputResult.NoMatch("common.retry.choice");
-        var labels = step.Choices.Select(c => ShortAnswers.FoldOne(turn.Message(c.Label))).ToList();
+        var options = Options(turn, step);
+        var labels = options.Select(o => ShortAnswers.FoldOne(o.Label)).ToList();
 
         for (var i = 0; i < labels.Count; i++)
-            if (labels[i] == folded) return Pick(turn, step, i);
+            if (labels[i] == folded) return Pick(options, i);
 
-        if (ShortAnswers.ReadChoiceNumber(turn.Text) is { } n && n >= 1 && n <= step.Choices.Count) return Pick(turn, step, n - 1);
+        if (ShortAnswers.ReadChoiceNumber(turn.Text) is { } n && n >= 1 && n <= options.Count) return Pick(options, n - 1);
 
         var top = turn.Intents.FirstOrDefault();
         if (top is not null && top.Score >= understanding.ClarifyScore)
             for (var i = 0; i < step.Choices.Count; i++)
-                if (step.Choices[i].Intents.Contains(top.Name)) return Pick(turn, step, i);
+                if (step.Choices[i].Intents.Contains(top.Name)) return Pick(options, i);
 
         // Typed text naming one label (and only one): 「予約」 for 「相談の予約」.
         var named = Enumerable.Range(0, labels.Count).Where(i => folded.Length >= 2 && (labels[i].Contains(folded) || folded.Contains(labels[i]))).ToList();
-        if (named.Count == 1) return Pick(turn, step, named[0]);
+        if (named.Count == 1) return Pick(options, named[0]);
         return new InputResult.NoMatch("common.retry.choice");
     }
 
     public void Decorate(FlowTurn turn, StepDefinition step, Activity question) =>
-        question.SuggestedActions = new SuggestedActions { Actions = step.Choices.Select(c => CardAction.ImBack(turn.Message(c.Label))).ToList() };
+        question.SuggestedActions = new SuggestedActions { Actions = Options(turn, step).Select(o => CardAction.ImBack(o.Label)).ToList() };
 
-    private static InputResult Pick(FlowTurn turn, StepDefinition step, int index)
-    {
-        var choice = step.Choices[index];
-        return new InputResult.Matched(choice.Value, choice.Value, turn.Message(choice.Label));
-    }
+    /// <summary>The step's choices as (value, shown label): from the YAML, or made at run time (<c>choices_from</c>).</summary>
+    private static IReadOnlyList<(string Value, string Label)> Options(FlowTurn turn, StepDefinition step) =>
+        step.ChoicesFrom is { } name ? turn.GetChoices(name) : step.Choices.Select(c => (c.Value, turn.Message(c.Label))).ToList();
+
+    private static InputResult Pick(IReadOnlyList<(string Value, string Label)> options, int index) =>
+        new InputResult.Matched(options[index].Value, options[index].Value, options[index].Label);
 }
