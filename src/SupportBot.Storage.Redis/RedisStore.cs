@@ -30,7 +30,7 @@ namespace SupportBot.Storage.Redis;
 /// slow, unreachable) surface as exceptions from every method within the operation timeout; nothing
 /// is retried here, because the turn pipeline decides what a failed load or commit means.
 /// </summary>
-public sealed class RedisStore : IConversationStore, ITranscriptStore, IOnceStore, IRecordLog, IAsyncDisposable, IDisposable
+public sealed partial class RedisStore : IConversationStore, ITranscriptStore, IOnceStore, IRecordLog, IMeetupRoster, IAsyncDisposable, IDisposable
 {
     // KEYS[1] = lease, KEYS[2] = conv; ARGV[1] = token, ARGV[2] = lease ms.
     // Why one script: taking the lease and reading the state must be one round trip, and reading

@@ -10,7 +10,7 @@ public sealed class MemoryStoreTests : StoreContractTests
     {
         // The memory store has no prefix: one instance is one isolated namespace.
         var store = new MemoryStore(_clock);
-        return new Store(store, store, store, store);
+        return new Store(store, store, store, store, store);
     }
 
     protected override Store CreateSecond(Store first, string prefix) => first; // one process, one store

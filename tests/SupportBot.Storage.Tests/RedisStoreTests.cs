@@ -12,7 +12,7 @@ public sealed class RedisStoreTests(RedisFixture redis) : StoreContractTests, IC
     protected override Store Create(string prefix)
     {
         var store = Open(prefix);
-        return new Store(store, store, store, store);
+        return new Store(store, store, store, store, store);
     }
 
     // A separate RedisStore has its own multiplexer: two bot instances sharing one Redis.

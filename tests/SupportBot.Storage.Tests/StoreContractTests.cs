@@ -20,7 +20,7 @@ public abstract class StoreContractTests
     /// <summary>Makes the lease of a conversation, its state, a transcript or a claim expire now.</summary>
     protected abstract Task ExpireAsync(Store store, string prefix, string key);
 
-    protected sealed record Store(IConversationStore Conversations, ITranscriptStore Transcripts, IOnceStore Once, IRecordLog Logs);
+    protected sealed record Store(IConversationStore Conversations, ITranscriptStore Transcripts, IOnceStore Once, IRecordLog Logs, IMeetupRoster Rosters);
 
     protected static string NewPrefix() => "test:" + Guid.NewGuid().ToString("N")[..12] + ":";
 
@@ -358,5 +358,53 @@ public abstract class StoreContractTests
         await store.Logs.AppendAsync("audit", old, "{\"old\":true}", TimeSpan.FromDays(30));
         await store.Logs.AppendAsync("audit", recent, "{\"recent\":true}", TimeSpan.FromDays(30));
         Assert.Equal(["{\"recent\":true}"], await store.Logs.ReadAsync("audit", old.AddDays(-1), recent.AddDays(1)));
+    }
+
+    [Fact]
+    public async Task Roster_confirms_up_to_capacity_then_waitlists_and_knows_who_is_in()
+    {
+        var (store, _) = Fresh();
+        Assert.Equal(new RosterJoin(RosterStatus.Confirmed, 0), await store.Rosters.JoinAsync("m1", "a", "{\"n\":\"a\"}", 2, Keep));
+        Assert.Equal(new RosterJoin(RosterStatus.Confirmed, 0), await store.Rosters.JoinAsync("m1", "b", "{}", 2, Keep));
+        Assert.Equal(new RosterJoin(RosterStatus.Waitlisted, 1), await store.Rosters.JoinAsync("m1", "c", "{}", 2, Keep));
+        Assert.Equal(new RosterJoin(RosterStatus.Waitlisted, 2), await store.Rosters.JoinAsync("m1", "d", "{}", 2, Keep));
+        Assert.Equal(new RosterJoin(RosterStatus.AlreadyConfirmed, 0), await store.Rosters.JoinAsync("m1", "a", "{}", 2, Keep));
+        Assert.Equal(new RosterJoin(RosterStatus.AlreadyWaitlisted, 2), await store.Rosters.JoinAsync("m1", "d", "{}", 2, Keep));
+        var (confirmed, waitlist) = await store.Rosters.ListAsync("m1");
+        Assert.Equal(["a", "b"], confirmed.Select(c => c.Member));
+        Assert.Equal("{\"n\":\"a\"}", confirmed[0].Record);
+        Assert.Equal(["c", "d"], waitlist.Select(w => w.Member));
+        Assert.Empty((await store.Rosters.ListAsync("other")).Confirmed);
+    }
+
+    [Fact]
+    public async Task Roster_leaving_moves_the_first_waiting_person_up_and_leaving_the_waitlist_moves_nobody()
+    {
+        var (store, _) = Fresh();
+        foreach (var m in new[] { "a", "b", "c", "d" }) await store.Rosters.JoinAsync("m2", m, $"{{\"m\":\"{m}\"}}", 2, Keep);
+        Assert.Equal(new RosterLeave(true, null, null), await store.Rosters.LeaveAsync("m2", "d", 2));
+        Assert.Equal(new RosterLeave(true, "c", "{\"m\":\"c\"}"), await store.Rosters.LeaveAsync("m2", "a", 2));
+        Assert.Equal(new RosterLeave(false, null, null), await store.Rosters.LeaveAsync("m2", "a", 2));
+        var (confirmed, waitlist) = await store.Rosters.ListAsync("m2");
+        Assert.Equal(["b", "c"], confirmed.Select(c => c.Member));
+        Assert.Empty(waitlist);
+    }
+
+    [Fact]
+    public async Task Roster_two_hundred_concurrent_signups_for_twenty_places_from_two_stores()
+    {
+        var (first, prefix) = Fresh();
+        var second = CreateSecond(first, prefix);
+        var results = await Task.WhenAll(Enumerable.Range(0, 200).Select(i =>
+            (i % 2 == 0 ? first : second).Rosters.JoinAsync("m3", $"user-{i:000}", "{}", 20, Keep)));
+        Assert.Equal(20, results.Count(r => r.Status == RosterStatus.Confirmed));
+        Assert.Equal(180, results.Count(r => r.Status == RosterStatus.Waitlisted));
+        Assert.Equal(Enumerable.Range(1, 180), results.Where(r => r.Status == RosterStatus.Waitlisted).Select(r => r.WaitlistPosition).Order());
+        var (confirmed, waitlist) = await first.Rosters.ListAsync("m3");
+        Assert.Equal(20, confirmed.Count);
+        Assert.Equal(180, waitlist.Count);
+        // The list order is the order the waiting list was joined in (each person's returned position).
+        var positions = Enumerable.Range(0, 200).Where(i => results[i].Status == RosterStatus.Waitlisted).ToDictionary(i => $"user-{i:000}", i => results[i].WaitlistPosition);
+        Assert.Equal(Enumerable.Range(1, 180), waitlist.Select(w => positions[w.Member]));
     }
 }

@@ -143,6 +143,7 @@ public static class SupportBotServices
         services.AddSingleton<ITranscriptStore>(sp => sp.GetRequiredService<MemoryStore>());
         services.AddSingleton<IOnceStore>(sp => sp.GetRequiredService<MemoryStore>());
         services.AddSingleton<IRecordLog>(sp => sp.GetRequiredService<MemoryStore>());
+        services.AddSingleton<IMeetupRoster>(sp => sp.GetRequiredService<MemoryStore>());
     }
 
     /// <summary>The real clock, or a pinned one for demos and tests (never in Production).</summary>

@@ -6,7 +6,7 @@ namespace SupportBot.Engine.State.Memory;
 /// clock on every read; expired entries are also swept out (at most once per <see cref="SweepEvery"/>
 /// of clock time, on the next call) so abandoned conversations do not stay in memory forever.
 /// </summary>
-public sealed class MemoryStore(TimeProvider clock) : IConversationStore, ITranscriptStore, IOnceStore, IRecordLog
+public sealed class MemoryStore(TimeProvider clock) : IConversationStore, ITranscriptStore, IOnceStore, IRecordLog, IMeetupRoster
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, (string Json, long Version, DateTimeOffset Expires)> _states = new();
@@ -14,6 +14,7 @@ public sealed class MemoryStore(TimeProvider clock) : IConversationStore, ITrans
     private readonly Dictionary<string, (List<string> Items, DateTimeOffset Expires)> _transcripts = new();
     private readonly Dictionary<string, DateTimeOffset> _claims = new();
     private readonly Dictionary<string, List<(DateTimeOffset At, string Json)>> _records = new();
+    private readonly Dictionary<string, (List<(string Member, string Record)> Confirmed, List<(string Member, string Record)> Waitlist, DateTimeOffset Expires)> _rosters = new();
     private DateTimeOffset _nextSweep = DateTimeOffset.MinValue;
 
     /// <summary>How often (in clock time) a call also removes every expired entry.</summary>
@@ -153,6 +154,56 @@ public sealed class MemoryStore(TimeProvider clock) : IConversationStore, ITrans
             IReadOnlyList<string> items = _records.TryGetValue(log, out var list)
                 ? list.Where(r => r.At >= from && r.At <= to).Select(r => r.Json).ToList() : [];
             return Task.FromResult(items);
+        }
+    }
+
+    public Task<RosterJoin> JoinAsync(string occurrence, string member, string recordJson, int capacity, TimeSpan keepFor, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        lock (_gate)
+        {
+            if (!_rosters.TryGetValue(occurrence, out var r) || r.Expires <= now) r = ([], [], now);
+            _rosters[occurrence] = r = (r.Confirmed, r.Waitlist, now + keepFor);
+            if (r.Confirmed.Any(c => c.Member == member)) return Task.FromResult(new RosterJoin(RosterStatus.AlreadyConfirmed, 0));
+            var waiting = r.Waitlist.FindIndex(w => w.Member == member);
+            if (waiting >= 0) return Task.FromResult(new RosterJoin(RosterStatus.AlreadyWaitlisted, waiting + 1));
+            if (capacity <= 0 || r.Confirmed.Count < capacity)
+            {
+                r.Confirmed.Add((member, recordJson));
+                return Task.FromResult(new RosterJoin(RosterStatus.Confirmed, 0));
+            }
+            r.Waitlist.Add((member, recordJson));
+            return Task.FromResult(new RosterJoin(RosterStatus.Waitlisted, r.Waitlist.Count));
+        }
+    }
+
+    public Task<RosterLeave> LeaveAsync(string occurrence, string member, int capacity, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        lock (_gate)
+        {
+            if (!_rosters.TryGetValue(occurrence, out var r) || r.Expires <= now) return Task.FromResult(new RosterLeave(false, null, null));
+            if (r.Waitlist.RemoveAll(w => w.Member == member) > 0) return Task.FromResult(new RosterLeave(true, null, null));
+            if (r.Confirmed.RemoveAll(c => c.Member == member) == 0) return Task.FromResult(new RosterLeave(false, null, null));
+            if (r.Waitlist.Count > 0 && (capacity <= 0 || r.Confirmed.Count < capacity))
+            {
+                var next = r.Waitlist[0];
+                r.Waitlist.RemoveAt(0);
+                r.Confirmed.Add(next);
+                return Task.FromResult(new RosterLeave(true, next.Member, next.Record));
+            }
+            return Task.FromResult(new RosterLeave(true, null, null));
+        }
+    }
+
+    public Task<(IReadOnlyList<(string Member, string Record)> Confirmed, IReadOnlyList<(string Member, string Record)> Waitlist)> ListAsync(string occurrence, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        lock (_gate)
+        {
+            if (!_rosters.TryGetValue(occurrence, out var r) || r.Expires <= now)
+                return Task.FromResult<(IReadOnlyList<(string, string)>, IReadOnlyList<(string, string)>)>(([], []));
+            return Task.FromResult<(IReadOnlyList<(string, string)>, IReadOnlyList<(string, string)>)>((r.Confirmed.ToList(), r.Waitlist.ToList()));
         }
     }
 }
