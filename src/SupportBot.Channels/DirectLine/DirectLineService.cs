@@ -137,6 +137,10 @@ public sealed class DirectLineService(
         return Json(200, new { id = activity.Id });
     }
 
+    /// <summary>A message the bot sends outside a turn (a freed place, a reminder): into the transcript for the next poll.</summary>
+    public Task AppendProactiveAsync(string conversationId, string userId, Activity message, CancellationToken cancellationToken) =>
+        AppendAsync(conversationId, [Outgoing(message, conversationId, userId)], cancellationToken);
+
     /// <summary><c>GET /v3/directline/conversations/{id}/activities?watermark=N</c>.</summary>
     public async Task<ChannelResponse> GetActivitiesAsync(string conversationId, string? authorization, string? watermark, bool fromLoopback, CancellationToken cancellationToken)
     {

@@ -140,7 +140,12 @@ public sealed class FlowEngine(
             if (result is InputResult.Matched matched)
             {
                 frame.Attempts = 0;
-                if (step.Store is not null) frame.Values[step.Store] = matched.Display ?? matched.Value;
+                if (step.Store is not null)
+                {
+                    // What was said back to the person, and the value behind it (a choice's id) for actions.
+                    frame.Values[step.Store] = matched.Display ?? matched.Value;
+                    frame.Values[step.Store + ".value"] = matched.Value;
+                }
                 await GoAsync(ft, flow, frame, Next(flow, step, matched.Outcome ?? matched.Value), ct);
                 return;
             }

@@ -12,6 +12,8 @@ using SupportBot.Engine.Understanding;
 using SupportBot.Engine.Notifications;
 using SupportBot.Engine.Safety;
 using SupportBot.Engine.Services;
+using SupportBot.Engine.Services.Meetups;
+using SupportBot.Channels;
 using SupportBot.Engine.Messages;
 using SupportBot.Engine.State;
 using SupportBot.Engine.State.Memory;
@@ -41,6 +43,7 @@ public static class SupportBotServices
         services.AddOptions<SafetyOptions>().Bind(config.GetSection(SafetyOptions.SectionName));
         services.AddOptions<NotificationOptions>().Bind(config.GetSection(NotificationOptions.SectionName));
         services.AddOptions<CallbackOptions>().Bind(config.GetSection(CallbackOptions.SectionName));
+        services.AddOptions<MeetupsOptions>().Bind(config.GetSection(MeetupsOptions.SectionName));
 
         services.AddOptions<BusinessCalendarOptions>().Bind(config.GetSection(BusinessCalendarOptions.SectionName));
         services.AddSingleton(sp => new BusinessCalendar(sp.GetRequiredService<IOptions<BusinessCalendarOptions>>().Value));
@@ -89,6 +92,14 @@ public static class SupportBotServices
         services.AddSingleton<IFlowAction>(sp => sp.GetRequiredService<TodayStatusAction>());
         services.AddSingleton<IFlowAction, CallbackTermsAction>();
         services.AddSingleton<IFlowAction, CallbackSaveAction>();
+        services.AddSingleton<MeetupDirectory>();
+        services.AddSingleton<IFlowAction, MeetupsNextAction>();
+        services.AddSingleton<IFlowAction, MeetupsJoinAction>();
+        services.AddSingleton<IFlowAction, MeetupsMineAction>();
+        services.AddSingleton<IFlowAction, MeetupsLeaveAction>();
+        services.AddSingleton<IFlowAction, MeetupsTermsAction>();
+        services.AddSingleton<IFlowAction, PeerRequestAction>();
+        services.AddSingleton<IProactiveMessenger, ProactiveMessenger>();
 
         // Safety and staff notifications.
         // One long-lived notifier (it owns the queue); its HttpClient comes from the factory.
@@ -108,6 +119,7 @@ public static class SupportBotServices
             var engineKeys = FlowEngine.MessageKeys
                 .Concat(sp.GetServices<IInputKind>().SelectMany(i => i.MessageKeys))
                 .Concat(TodayStatusAction.MessageKeys).Concat(Formats.Keys).Concat(CrisisGuard.MessageKeys)
+                .Concat(MeetupsNextAction.MessageKeys).Concat(sp.GetRequiredService<MeetupDirectory>().MessageKeys())
                 .Concat(["error.apology", "error.unavailable", "webchat.unavailable"]);
             var problems = FlowValidator.Validate(set, sp.GetRequiredService<MessageCatalog>(), engineKeys);
             if (problems.Count > 0)

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using SupportBot.Engine.Safety;
 using SupportBot.Engine.Services;
+using SupportBot.Engine.Services.Meetups;
 using SupportBot.Engine.State;
 using SupportBot.Web.Composition;
 
@@ -28,6 +29,28 @@ internal static class AdminEndpoints
 
         admin.MapGet("/callbacks", (string? from, string? to, IRecordLog records, TimeProvider clock, CancellationToken ct) =>
             ReadLog(records, CallbackSaveAction.Log, from, to, clock, ct));
+        admin.MapGet("/peer-requests", (string? from, string? to, IRecordLog records, TimeProvider clock, CancellationToken ct) =>
+            ReadLog(records, PeerRequestAction.Log, from, to, clock, ct));
+        admin.MapGet("/meetups/{id}/attendees", async (string id, string? date, MeetupDirectory meetups, IMeetupRoster roster, TimeProvider clock, CancellationToken ct) =>
+        {
+            if (meetups.Find(id) is null) return Results.Json(new { error = new { code = "NotFound", message = $"No meetup '{id}'." } }, statusCode: 404);
+            var dates = date is null
+                ? meetups.Upcoming(clock.GetUtcNow(), meetups.Find(id), 3).Takes.Select(d => d.Key).ToList()
+                : [$"{id}|{date}"];
+            var result = new List<object>();
+            foreach (var key in dates)
+            {
+                var (confirmed, waitlist) = await roster.ListAsync(key, ct);
+                result.Add(new
+                {
+                    meetup = id,
+                    date = key.Split('|')[1],
+                    confirmed = confirmed.Select(c => System.Text.Json.JsonDocument.Parse(c.Record).RootElement),
+                    waitlist = waitlist.Select(w => System.Text.Json.JsonDocument.Parse(w.Record).RootElement),
+                });
+            }
+            return Results.Json(result);
+        });
         admin.MapGet("/crisis-audit", (string? from, string? to, IRecordLog records, TimeProvider clock, CancellationToken ct) =>
             ReadLog(records, CrisisGuard.AuditLog, from, to, clock, ct));
     }

@@ -12,7 +12,7 @@ public sealed class IntentModelTests
         "faq.hours", "faq.closed_days", "faq.today", "faq.access", "faq.contact", "faq.apply_steps", "faq.eligibility",
         "faq.services", "faq.peer_supporter", "faq.become_peer",
         "booking.new", "booking.check", "booking.change", "booking.cancel",
-        "meetup.find", "meetup.join", "peer.talk", "contact.now", "emergency.contacts",
+        "meetup.cancel", "meetup.find", "meetup.join", "peer.talk", "contact.now", "emergency.contacts",
     ];
 
     private static readonly IntentModel Ja = IntentData.Model("ja-JP");

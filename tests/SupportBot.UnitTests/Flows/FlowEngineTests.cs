@@ -46,7 +46,8 @@ public sealed class FlowEngineTests
             var callbacks = Options.Create(new Engine.Services.CallbackOptions());
             var set = new FlowSet(flows, [new TextInput(), new ChoiceInput(understanding), new YesNoInput(), new PhoneInput()],
                 [new TodayStatusAction(calendar, merged), new Engine.Services.CallbackTermsAction(callbacks),
-                 new Engine.Services.CallbackSaveAction(memory, notifier, calendar, merged, callbacks)]);
+                 new Engine.Services.CallbackSaveAction(memory, notifier, calendar, merged, callbacks),
+                 .. MeetupActions(memory, notifier, calendar, merged)]);
             Problems = FlowValidator.Validate(set, merged, FlowEngine.MessageKeys);
             Catalog = merged;
             Clock = clock;
@@ -55,15 +56,51 @@ public sealed class FlowEngineTests
         }
 
         public IReadOnlyList<string> Problems { get; }
+
+        public static Engine.Services.Meetups.MeetupsOptions Meetups { get; } = new()
+        {
+            Items =
+            [
+                new() { Id = "teireikai", Schedule = new Calendar.Recurrence { Kind = RecurrenceKind.NthWeekday, Nth = 3, Weekday = DayOfWeek.Wednesday }, Start = new(14, 0), End = new(16, 0), Capacity = 2 },
+                new() { Id = "koryu", Schedule = new Calendar.Recurrence { Kind = RecurrenceKind.NthWeekday, Nth = 1, Weekday = DayOfWeek.Friday, OnClosedDay = ClosedDayPolicy.NextBusinessDay }, Start = new(13, 30), End = new(15, 0) },
+            ],
+        };
+
+        public List<(Engine.Services.ConversationReference To, Activity Message)> Proactive { get; } = [];
+
+        private IEnumerable<IFlowAction> MeetupActions(MemoryStore memory, Engine.Notifications.StaffNotifier notifier, BusinessCalendar calendar, MessageCatalog catalog)
+        {
+            var options = Options.Create(Meetups);
+            var directory = new Engine.Services.Meetups.MeetupDirectory(options, calendar, catalog);
+            var proactive = new RecordingMessenger(Proactive);
+            return
+            [
+                new Engine.Services.Meetups.MeetupsNextAction(directory, catalog, Options.Create(new Engine.Center.CenterOptions())),
+                new Engine.Services.Meetups.MeetupsJoinAction(directory, memory, notifier),
+                new Engine.Services.Meetups.MeetupsMineAction(directory, memory),
+                new Engine.Services.Meetups.MeetupsLeaveAction(directory, memory, notifier, proactive, catalog),
+                new Engine.Services.Meetups.MeetupsTermsAction(options),
+                new Engine.Services.Meetups.PeerRequestAction(memory, notifier, calendar, catalog, options),
+            ];
+        }
+
+        private sealed class RecordingMessenger(List<(Engine.Services.ConversationReference, Activity)> sent) : Engine.Services.IProactiveMessenger
+        {
+            public Task<bool> SendAsync(Engine.Services.ConversationReference to, Activity message, CancellationToken cancellationToken)
+            {
+                sent.Add((to, message));
+                return Task.FromResult(true);
+            }
+        }
         public MessageCatalog Catalog { get; private set; } = null!;
         public FakeClock Clock { get; private set; } = null!;
         public Engine.State.IRecordLog Records { get; private set; } = null!;
 
-        public async Task<List<Activity>> Say(string text, string locale = "ja-JP") =>
+        public async Task<List<Activity>> Say(string text, string locale = "ja-JP", string user = "u") =>
             (await Pipeline.RunAsync(new Activity
             {
                 Type = "message", Id = Guid.NewGuid().ToString("N"), ChannelId = "test", Text = text, Locale = locale,
-                From = new ChannelAccount { Id = "u" }, Recipient = new ChannelAccount { Id = "bot" }, Conversation = new ConversationAccount { Id = "c" },
+                From = new ChannelAccount { Id = user }, Recipient = new ChannelAccount { Id = "bot" }, Conversation = new ConversationAccount { Id = "c-" + user },
             })).ToList();
 
         private static MessageCatalog Merge(MessageCatalog a, MessageCatalog b)
@@ -95,6 +132,10 @@ public sealed class FlowEngineTests
         ["開所時間は？"] = "faq.hours",
         ["どっちだろう"] = "faq.hours@0.3|faq.access@0.25",
         ["今すぐ誰かと話したい"] = "contact.now",
+        ["次の定例会いつ？"] = "meetup.find",
+        ["定例会に参加したい"] = "meetup.join",
+        ["定例会の参加をやめたい"] = "meetup.cancel",
+        ["同じ経験のある人と話したい"] = "peer.talk",
     };
 
     private static string Texts(IEnumerable<Activity> replies) => string.Join(" / ", replies.Select(r => r.Text));

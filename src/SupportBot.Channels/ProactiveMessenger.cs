@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Logging;
+using SupportBot.Channels.BotFramework;
+using SupportBot.Channels.DirectLine;
+using SupportBot.Engine.Activities;
+using SupportBot.Engine.Services;
+
+namespace SupportBot.Channels;
+
+/// <summary>
+/// Delivers a message outside a turn, by the conversation's channel: Direct Line appends it to the
+/// transcript (Web Chat picks it up on its next poll); Bot Framework channels get it POSTed to their
+/// Connector (<c>{serviceUrl}/v3/conversations/{id}/activities</c>). Channels without a way to push yet say false.
+/// </summary>
+public sealed class ProactiveMessenger(DirectLineService directLine, ConnectorClient connector, BotFramework.Auth.BotFrameworkAuthenticator auth, ILogger<ProactiveMessenger> log) : IProactiveMessenger
+{
+    public async Task<bool> SendAsync(ConversationReference to, Activity message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (to.ChannelId == DirectLineService.ChannelId)
+            {
+                await directLine.AppendProactiveAsync(to.ConversationId, to.UserId, message, cancellationToken);
+                return true;
+            }
+            // The same rule as replies: without app credentials only loopback Connectors (the Emulator).
+            if (to.ServiceUrl is { } serviceUrl && connector.MayPostTo(serviceUrl, auth.Enabled))
+            {
+                message.ChannelId = to.ChannelId;
+                message.ServiceUrl = to.ServiceUrl;
+                message.Conversation = new ConversationAccount { Id = to.ConversationId };
+                message.Recipient = new ChannelAccount { Id = to.UserId };
+                message.From ??= new ChannelAccount { Id = "bot", Role = "bot" };
+                await connector.SendAsync(message, cancellationToken);
+                return true;
+            }
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or InvalidOperationException)
+        {
+            ProactiveLog.Failed(log, to.ChannelId, ex.GetType().Name);
+        }
+        return false;
+    }
+}
+
+internal static partial class ProactiveLog
+{
+    [LoggerMessage(2101, LogLevel.Warning, "A proactive message on channel {Channel} could not be delivered ({ExceptionType}).")]
+    public static partial void Failed(ILogger logger, string channel, string exceptionType);
+}
