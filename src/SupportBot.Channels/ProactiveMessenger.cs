@@ -10,8 +10,10 @@ namespace SupportBot.Channels;
 /// Delivers a message outside a turn, by the conversation's channel: Direct Line appends it to the
 /// transcript (Web Chat picks it up on its next poll); Bot Framework channels get it POSTed to their
 /// Connector (<c>{serviceUrl}/v3/conversations/{id}/activities</c>). Channels without a way to push yet say false.
+/// Direct Line is taken lazily: it runs turns (pipeline → bot → flows → actions), and an action is what
+/// sends proactive messages, so taking it eagerly would make the container build a cycle.
 /// </summary>
-public sealed class ProactiveMessenger(DirectLineService directLine, ConnectorClient connector, BotFramework.Auth.BotFrameworkAuthenticator auth, ILogger<ProactiveMessenger> log) : IProactiveMessenger
+public sealed class ProactiveMessenger(Lazy<DirectLineService> directLine, ConnectorClient connector, BotFramework.Auth.BotFrameworkAuthenticator auth, ILogger<ProactiveMessenger> log) : IProactiveMessenger
 {
     public async Task<bool> SendAsync(ConversationReference to, Activity message, CancellationToken cancellationToken)
     {
@@ -19,7 +21,7 @@ public sealed class ProactiveMessenger(DirectLineService directLine, ConnectorCl
         {
             if (to.ChannelId == DirectLineService.ChannelId)
             {
-                await directLine.AppendProactiveAsync(to.ConversationId, to.UserId, message, cancellationToken);
+                await directLine.Value.AppendProactiveAsync(to.ConversationId, to.UserId, message, cancellationToken);
                 return true;
             }
             // The same rule as replies: without app credentials only loopback Connectors (the Emulator).

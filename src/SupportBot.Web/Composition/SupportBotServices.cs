@@ -99,7 +99,8 @@ public static class SupportBotServices
         services.AddSingleton<IFlowAction, MeetupsLeaveAction>();
         services.AddSingleton<IFlowAction, MeetupsTermsAction>();
         services.AddSingleton<IFlowAction, PeerRequestAction>();
-        services.AddSingleton<IProactiveMessenger, ProactiveMessenger>();
+        services.AddSingleton<IProactiveMessenger>(sp => ActivatorUtilities.CreateInstance<ProactiveMessenger>(sp,
+            new Lazy<DirectLineService>(sp.GetRequiredService<DirectLineService>)));
 
         // Safety and staff notifications.
         // One long-lived notifier (it owns the queue); its HttpClient comes from the factory.
