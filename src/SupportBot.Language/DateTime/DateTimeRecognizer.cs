@@ -67,6 +67,7 @@ public static class DateTimeRecognizer
                 Candidate? cand;
                 try { cand = rule.Build(m, c); }
                 catch (ArgumentOutOfRangeException) { cand = null; } // a date past 9999 and the like: not a date
+                if (Environment.GetEnvironmentVariable("DT_DEBUG") == "1") Console.Error.WriteLine($"  rule{rule.Priority} '{m.Value}' -> {(cand is null ? "null" : cand.Type)}");
                 if (cand is not null) candidates.Add(cand with { Priority = rule.Priority });
             }
         }

@@ -35,7 +35,7 @@ internal static class Spans
         if ((m = YearMonthRx.Match(s)).Success)
             return YearMonth(m, c);
         if (ParseYear(s, c) is { } year && !s.StartsWith("同", StringComparison.Ordinal))
-            return Year(year, c, s is "今年" or "来年" or "去年" or "昨年" or "再来年" or "本年" ? null : null);
+            return YearSpan(year, c, null);
         if ((m = PartRx.Match(s)).Success)
             return PartOf(m.Groups["who"].Value, m.Groups["part"].Value.Replace("ごろ", "", StringComparison.Ordinal), c);
         if ((m = WeekPartRx.Match(s)).Success)
@@ -89,7 +89,7 @@ internal static class Spans
                 return new SpanSem([new SpanValue("XXXX", first, first.AddYears(1))], "ref_undef", Reading(first, first.AddYears(1), c));
             }
             case "その年" or "年間":
-                return Year(today.Year, c, null);
+                return YearSpan(today.Year, c, null);
             case "週明け":
             {
                 var mon = Calendar.Monday(today).AddDays(7);
@@ -177,7 +177,7 @@ internal static class Spans
 
     public static string WeekTimex(DateOnly monday) => $"{Calendar.IsoYear(monday):0000}-W{Calendar.IsoWeek(monday):00}";
 
-    private static SpanSem Year(int y, Context c, string? mod)
+    private static SpanSem YearSpan(int y, Context c, string? mod)
     {
         var from = new DateOnly(y, 1, 1);
         return Fixed($"{y:0000}", from, from.AddYears(1), mod, c) with { Unit = 'Y' };
