@@ -15,7 +15,7 @@ internal static class Primitives
 {
     private const RegexOptions Opt = RegexOptions.CultureInvariant;
 
-    private static readonly Regex YearRx = new("^(?:(?<era>令和|平成|昭和|大正|明治)(?<ey>元|" + N2 + ")年|(?<y>[0-9]{4}|[0-9]{2}|[〇零一二三四五六七八九十百千]{2,6})年|(?<rel>今年|来年|去年|昨年|再来年|翌年|本年))$", Opt);
+    private static readonly Regex YearRx = new("^(?:(?<era>令和|平成|昭和|大正|明治)(?<ey>元|" + N2 + ")年|(?:今年|来年|去年|昨年)?(?<y>[0-9]{4}|[0-9]{2}|[〇零一二三四五六七八九十百千]{2,6})年|(?<rel>今年|来年|去年|昨年|再来年|翌年|本年))$", Opt);
     private static readonly Regex MonthDayRx = new("^(?:(?<wr>" + WeekRel + ")の?" + Wd + "\\(?)?(?:(?<y>" + Year + ")[ 　の]?)?(?<m>" + N2 + ")月(?<d>" + N2 + ")日(?:[,の 　]?\\(?(?<w>" + WdChar + ")(?:曜日?)?\\)?)?\\)?$", Opt);
     private static readonly Regex IsoRx = new("^(?<y>[0-9]{4})[/.-](?<m>[0-9]{1,2})[/.-](?<d>[0-9]{1,2})$", Opt);
     private static readonly Regex SlashRx = new("^(?<a>[0-9]{1,2})/(?<b>[0-9]{1,2})(?:/(?<y>[0-9]{4}))?$", Opt);
@@ -84,7 +84,7 @@ internal static class Primitives
             if (m.Groups["y"].Success)
             {
                 var y = ParseYear(m.Groups["y"].Value, c)!.Value;
-                return Calendar.TryDate(y, mo, d, out var x) ? DatePoint.Of(x) : new DatePoint { Year = y, Month = mo, Day = d, Invalid = true };
+                return Calendar.TryDate(y, mo, d, out var x) ? DatePoint.Of(x) with { Year = y, Month = mo, Day = d } : new DatePoint { Year = y, Month = mo, Day = d, Invalid = true };
             }
             return new DatePoint { Month = mo, Day = d };
         }
@@ -92,7 +92,7 @@ internal static class Primitives
         {
             int y = Num(m.Groups["y"].Value), mo = Num(m.Groups["m"].Value), d = Num(m.Groups["d"].Value);
             if (mo is < 1 or > 12 || d is < 1 or > 31) return null;
-            return Calendar.TryDate(y, mo, d, out var x) ? DatePoint.Of(x) : new DatePoint { Year = y, Month = mo, Day = d, Invalid = true };
+            return Calendar.TryDate(y, mo, d, out var x) ? DatePoint.Of(x) with { Year = y, Month = mo, Day = d } : new DatePoint { Year = y, Month = mo, Day = d, Invalid = true };
         }
         if ((m = SlashRx.Match(s)).Success)
         {
@@ -103,7 +103,7 @@ internal static class Primitives
             if (m.Groups["y"].Success)
             {
                 var y = Num(m.Groups["y"].Value);
-                return Calendar.TryDate(y, mo, d, out var x) ? DatePoint.Of(x) : new DatePoint { Year = y, Month = mo, Day = d, Invalid = true };
+                return Calendar.TryDate(y, mo, d, out var x) ? DatePoint.Of(x) with { Year = y, Month = mo, Day = d } : new DatePoint { Year = y, Month = mo, Day = d, Invalid = true };
             }
             var valid = d <= DateTime.DaysInMonth(2024, mo);
             return new DatePoint { Month = mo, Day = d, Invalid = !valid };
@@ -141,7 +141,7 @@ internal static class Primitives
             var fy = Calendar.NthWeekday(c.Today.Year, mo, n, w);
             if (fy is null) return null;
             if (fy < c.Today) fy = Calendar.NthWeekday(c.Today.Year + 1, mo, n, w);
-            return fy is null ? null : new DatePoint { Fixed = fy, TimexOverride = $"XXXX-{mo:00}-WXX-{w}-#{n}" };
+            return fy is null ? null : new DatePoint { Fixed = fy, TimexOverride = $"XXXX-{mo:00}-WXX-{w}-#{n}", Month = mo, Nth = n, Weekday = w };
         }
         if ((m = DayRx.Match(s)).Success)
         {

@@ -5,7 +5,8 @@ using static SupportBot.Language.DateTimeRecognition.Primitives;
 namespace SupportBot.Language.DateTimeRecognition;
 
 /// <summary>One reading of a stretch of days: [Start, End) as upstream writes it (end exclusive).</summary>
-internal sealed record SpanValue(string Timex, DateOnly Start, DateOnly End);
+/// <param name="List">The days themselves when they are not contiguous (business days), comma-separated.</param>
+internal sealed record SpanValue(string Timex, DateOnly Start, DateOnly End, string? List = null);
 
 /// <summary>A stretch of days: upstream readings (one, or past then future), a Mod, and our reading.</summary>
 internal sealed record SpanSem(IReadOnlyList<SpanValue> Values, string? Mod, BookingReading? Reading, bool NotResolved = false)
@@ -23,7 +24,7 @@ internal static class Spans
     private static readonly Regex PartRx = new("^(?<who>" + MonthRel + "|今年|来年|去年|月|年)の?(?<part>上旬|中旬|下旬|初め|初旬|頭|末|終わり(?:ごろ)?|半ば|前半|後半|中)$", Opt);
     private static readonly Regex WeekPartRx = new("^(?<w>今週|来週|先週)の?(?<part>終わり(?:ごろ)?|後半|前半|中|末)$", Opt);
     private static readonly Regex NextRx = new("^(?<lead>向こう|今後|これから|次の)(?<n>" + N + ")(?<u>日間|日|週間|か月|ヶ月|年間)$", Opt);
-    private static readonly Regex WithinRx = new("^(?<n>" + N + ")(?<u>日|週間|か月|ヶ月|年)以内に?$", Opt);
+    private static readonly Regex WithinRx = new("^(?:(?<base>今日|明日)から)?(?<n>" + N + ")(?<u>日|週間|か月|ヶ月|年)以内に?$", Opt);
     private static readonly Regex BizRx = new("^(?<lead>今後)?(?<n>" + N + ")営業日(?<within>以内に?)?$", Opt);
     private static readonly Regex WeekOfRx = new("^(?<d>.+)の週$", Opt);
     private static readonly Regex WeekNumRx = new("^第(?<n>" + N + ")週$", Opt);
@@ -134,9 +135,10 @@ internal static class Spans
         {
             var n = Num(m.Groups["n"].Value);
             var u = m.Groups["u"].Value;
-            var to = AddUnit(today, u, n);
+            var from = m.Groups["base"].Value == "明日" ? today.AddDays(1) : today;
+            var to = AddUnit(from, u, n);
             var code = u == "日" ? "D" : u == "週間" ? "W" : u == "年" ? "Y" : "M";
-            return Fixed($"({Format.Day(today)},{Format.Day(to)},P{n}{code})", today, to, null, c);
+            return Fixed($"({Format.Day(from)},{Format.Day(to)},P{n}{code})", from, to, null, c);
         }
         if ((m = BizRx.Match(s)).Success)
             return Business(Num(m.Groups["n"].Value), m.Groups["within"].Success, c);
@@ -171,7 +173,8 @@ internal static class Spans
         }
         var start = c.Today.AddDays(1);
         var end = within ? days[^1] : days[^1].AddDays(1);
-        return new SpanSem([new SpanValue($"({Format.Day(start)},{Format.Day(end)},P{n}BD)", start, end)], null, BookingReading.Between(days[0], days[^1]))
+        var list = string.Join(',', days.Select(Format.Day));
+        return new SpanSem([new SpanValue($"({Format.Day(start)},{Format.Day(end)},P{n}BD)", start, end, list)], null, BookingReading.Between(days[0], days[^1]))
         { Unit = 'B' };
     }
 
