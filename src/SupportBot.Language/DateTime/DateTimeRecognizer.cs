@@ -17,6 +17,9 @@ public static class DateTimeRecognizer
 
     private sealed record Candidate(int Start, int Length, string Type, Values Values, BookingReading? Reading, int Priority);
 
+    /// <summary>The type of a match that blocks overlapping readings but is not reported (a recurrence).</summary>
+    private const string Ignored = "";
+
     private sealed record Rule(Regex Regex, int Priority, Func<Match, Context, Candidate?> Build);
 
     private const RegexOptions Opt = RegexOptions.CultureInvariant;
@@ -56,6 +59,8 @@ public static class DateTimeRecognizer
         new(new Regex(Span, Opt), 7, SpanRule),
         new(new Regex(Part + "(?:(?<=夜|夕方)に)?", Opt), 8, PartRule),
         new(new Regex("今(?!日|週|月|年|夜|晩|朝|度|後|回|から[0-9〇零一二三四五六七八九十])", Opt), 9, Now),
+        // Recurring (毎週火曜, 毎月15日の10時, 隔週): not a date to book; the match only keeps its pieces from being read.
+        new(new Regex($"(?:毎|隔)(?:週|月|日|朝|晩|夜|年)(?:の)?(?:{Wd}|{N2}日|第{N2}{Wd})?(?:{Sep}(?:{Time}|{Part}))?", Opt), 1, Recurring),
         new(new Regex("(?:一日|日曜日|今週の日曜日)の終わり|(?:今日|本日|明日)中", Opt), 3, EndOfDay),
     ];
 
@@ -71,6 +76,7 @@ public static class DateTimeRecognizer
     public static IReadOnlyList<DateTimeMention> Recognize(NormalizedText normalized, DateTime japanLocalReference)
     {
         var c = new Context(new DateTime(japanLocalReference.Ticks - japanLocalReference.Ticks % TimeSpan.TicksPerSecond));
+        normalized = KanaSpellings.Rewrite(normalized);
         var text = normalized.Text;
         var candidates = new List<Candidate>();
         foreach (var rule in Rules)
@@ -92,6 +98,7 @@ public static class DateTimeRecognizer
             if (IsPartOfNumber(text, cand) || IsPartOfName(text, cand)) continue;
             chosen.Add(cand);
         }
+        chosen.RemoveAll(x => x.Type == Ignored);
         chosen.Sort((a, b) => a.Start.CompareTo(b.Start));
         chosen = Alternatives.ShareContext(text, chosen.Select(x => (x.Start, x.Length, x.Reading)).ToList(), c)
             .Zip(chosen, (r, x) => x with { Reading = r }).ToList();
@@ -100,7 +107,9 @@ public static class DateTimeRecognizer
         foreach (var x in chosen)
         {
             var (start, length) = normalized.ToOriginal(x.Start, x.Length);
-            result.Add(new DateTimeMention(text.Substring(x.Start, x.Length), start, start + length - 1,
+            // The user's own words, width-folded (a kana spelling is reported as typed, not as rewritten).
+            var said = TextNormalizer.Fold(normalized.Original.Substring(start, length), NormalizationOptions.ForDateTime);
+            result.Add(new DateTimeMention(said, start, start + length - 1,
                 "datetimeV2." + x.Type, new DateTimeResolution(x.Values), x.Reading));
         }
         return result;
@@ -235,6 +244,8 @@ public static class DateTimeRecognizer
         var b = dp.Booking(c.Today);
         return Make(m, "datetimerange", values, b is { } day ? BookingReading.OnDate(day).WithTime(BookingReading.Hours(p.BookStart, p.BookEnd)) : null);
     }
+
+    private static Candidate? Recurring(Match m, Context c) => Make(m, Ignored, [], null);
 
     /// <summary>"今日の午後から": from the start of that part of the day on.</summary>
     private static Candidate? OpenDatePart(Match m, Context c)

@@ -188,6 +188,8 @@ internal static class Primitives
         return s switch
         {
             "今日" or "本日" or "当日" or "この日" or "その日" or "最近" => DatePoint.Of(c.Today),
+            "来週の今日" => DatePoint.Of(c.Today.AddDays(7)),
+            "再来週の今日" => DatePoint.Of(c.Today.AddDays(14)),
             "明日" or "あした" or "あす" or "翌日" => DatePoint.Of(c.Today.AddDays(1)),
             "明後日" or "あさって" => DatePoint.Of(c.Today.AddDays(2)),
             "明々後日" or "明明後日" or "しあさって" => DatePoint.Of(c.Today.AddDays(3)),

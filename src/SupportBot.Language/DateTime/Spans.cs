@@ -21,7 +21,7 @@ internal static class Spans
 {
     private const RegexOptions Opt = RegexOptions.CultureInvariant;
     private static readonly Regex YearMonthRx = new("^(?:(?<y>" + Year + ")[ 　の]?)?(?<m>" + N2 + ")月(?:の?(?<part>上旬|中旬|下旬|初め|初旬|頭|末|終わり|半ば|前半|後半|第(?<wn>" + N2 + ")週|最後の週))?$", Opt);
-    private static readonly Regex PartRx = new("^(?<who>" + MonthRel + "|今年|来年|去年|月|年)の?(?<part>上旬|中旬|下旬|初め|初旬|頭|末|終わり(?:ごろ)?|半ば|前半|後半|中)$", Opt);
+    private static readonly Regex PartRx = new("^(?<who>" + MonthRel + "|今年|来年|去年|月|年)?の?(?<part>上旬|中旬|下旬|初め|初旬|頭|末|終わり(?:ごろ)?|半ば|前半|後半|中)$", Opt);
     private static readonly Regex WeekPartRx = new("^(?<w>今週|来週|先週)の?(?<part>終わり(?:ごろ)?|後半|前半|中|末)$", Opt);
     private static readonly Regex NextRx = new("^(?<lead>向こう|今後|これから|次の)(?<n>" + N + ")(?<u>日間|日|週間|か月|ヶ月|年間)$", Opt);
     private static readonly Regex WithinRx = new("^(?:(?<base>今日|明日)から)?(?<n>" + N + ")(?<u>日|週間|か月|ヶ月|年)以内に?$", Opt);
@@ -54,6 +54,8 @@ internal static class Spans
         }
         switch (s)
         {
+            case "年内":
+                return PartOf("年", "内", c);
             case "今月" or "来月" or "再来月" or "先月" or "翌月" or "月間" or "ひと月" or "その月":
             {
                 var first = new DateOnly(today.Year, today.Month, 1).AddMonths(MonthOffset(s));
