@@ -20,7 +20,13 @@ public static class DateTimeRecognizer
     /// <summary>The type of a match that blocks overlapping readings but is not reported (a recurrence).</summary>
     private const string Ignored = "";
 
-    private sealed record Rule(Regex Regex, int Priority, Func<Match, Context, Candidate?> Build);
+    /// <param name="Needs">Words of which the text must hold one for the rule to match at all: a cheap test that
+    /// skips the long patterns on most messages (the command runs thousands of lines a second).</param>
+    private sealed record Rule(Regex Regex, int Priority, Func<Match, Context, Candidate?> Build, string[]? Needs = null);
+
+    private static readonly string[] JoinWords = ["から", "~", "-", "より"];
+    private static readonly string[] OpenWords = ["以", "前", "後", "から", "まで"];
+    private static readonly string[] ClockWords = ["時", ":", "正午", "真夜中", "m", "M"];
 
     private const RegexOptions Opt = RegexOptions.CultureInvariant;
     private const string Sep = "(?:の|,| |　)?";
@@ -37,19 +43,19 @@ public static class DateTimeRecognizer
 
     private static readonly Rule[] Rules =
     [
-        new(new Regex($"(?<d>{Date}){Sep}(?<t1>{Time}){RangeJoin}(?:(?<d2>{Date}){Sep})?(?<t2>{Time}){RangeClose}", Opt), 1, DateTimeRange),
-        new(new Regex($"(?<a>{DateBeforeJoin}|{Span}){RangeJoin}(?<b>{DateAfterJoin}|{Span}){RangeClose}", Opt), 2, DateRange),
-        new(new Regex($"(?<t1>{Time}){RangeJoin}(?<t2>{Time}){RangeClose}", Opt), 2, TimeRange),
-        new(new Regex($"(?<x>(?<d>{Date}){Sep}(?<t>{Time})){OpenMod}", Opt), 3, OpenDateTime),
-        new(new Regex($"(?<d>{Date}){Sep}(?<t>{Time})", Opt), 4, DateTimePoint),
+        new(new Regex($"(?<d>{Date}){Sep}(?<t1>{Time}){RangeJoin}(?:(?<d2>{Date}){Sep})?(?<t2>{Time}){RangeClose}", Opt), 1, DateTimeRange, JoinWords),
+        new(new Regex($"(?<a>{DateBeforeJoin}|{Span}){RangeJoin}(?<b>{DateAfterJoin}|{Span}){RangeClose}", Opt), 2, DateRange, JoinWords),
+        new(new Regex($"(?<t1>{Time}){RangeJoin}(?<t2>{Time}){RangeClose}", Opt), 2, TimeRange, JoinWords),
+        new(new Regex($"(?<x>(?<d>{Date}){Sep}(?<t>{Time})){OpenMod}", Opt), 3, OpenDateTime, OpenWords),
+        new(new Regex($"(?<d>{Date}){Sep}(?<t>{Time})", Opt), 4, DateTimePoint, ClockWords),
         new(new Regex($"(?<d>{Date}){Sep}(?<p>{Part})(?<ap>{Approx})?(?:(?<=夜|夕方)に)?", Opt), 4, DatePart),
-        new(new Regex($"(?<x>{Time}){OpenMod}", Opt), 5, OpenTime),
-        new(new Regex($"(?<x>{Date}|{Span}){OpenMod}{NotOffset}", Opt), 5, OpenDate),
-        new(new Regex($"(?<d>{Date}){Sep}(?<p>{Part})から{NotOffset}", Opt), 3, OpenDatePart),
-        new(new Regex($"(?<x>{Date}){Approx}", Opt), 5, ApproxDate),
+        new(new Regex($"(?<x>{Time}){OpenMod}", Opt), 5, OpenTime, OpenWords),
+        new(new Regex($"(?<x>{Date}|{Span}){OpenMod}{NotOffset}", Opt), 5, OpenDate, OpenWords),
+        new(new Regex($"(?<d>{Date}){Sep}(?<p>{Part})から{NotOffset}", Opt), 3, OpenDatePart, ["から"]),
+        new(new Regex($"(?<x>{Date}){Approx}", Opt), 5, ApproxDate, ["ごろ", "頃", "ぐらい", "くらい"]),
         new(new Regex($"(?<d>{Date}){Sep}(?<w>早い時間|遅い時間|あとで|後で)", Opt), 4, DayHalf),
-        new(new Regex($"(?<x>{Date}|{Span})(?<mod>またはその前|またはその後)", Opt), 5, OpenDate),
-        new(new Regex(Time, Opt), 6, TimePointRule),
+        new(new Regex($"(?<x>{Date}|{Span})(?<mod>またはその前|またはその後)", Opt), 5, OpenDate, ["またはその"]),
+        new(new Regex(Time, Opt), 6, TimePointRule, ClockWords),
         new(new Regex($"(?<![0-9])(?<n>{N})(?<u>分|時間)(?<k>後|で)", Opt), 6, Later),
         new(new Regex($"今から(?<n>{N})(?<u>分|時間)(?<k>後|で|間)?", Opt), 6, Later),
         // 後三十分で: "in thirty minutes" is 三十分で; 後 only leads 後五分間 / 後5分.
@@ -81,6 +87,7 @@ public static class DateTimeRecognizer
         var candidates = new List<Candidate>();
         foreach (var rule in Rules)
         {
+            if (rule.Needs is { } needs && !needs.Any(w => text.Contains(w, StringComparison.Ordinal))) continue;
             for (var m = rule.Regex.Match(text); m.Success; m = m.NextMatch())
             {
                 if (m.Length == 0) continue;
