@@ -24,8 +24,8 @@ internal static class Primitives
     private static readonly Regex DayRx = new("^(?:(?<mr>" + MonthRel + ")の?)?(?<d>" + N2 + ")日(?:[の,]?(?<w>" + WdChar + ")曜日?)?$", Opt);
     private static readonly Regex OffsetRx = new("^(?:(?<base>今日|明日|今)から)?(?<n>" + N + ")(?<u>" + OffsetUnit + ")(?<dir>後|前|先|で)?$", Opt);
     private static readonly Regex WeekdayRx = new("^(?:(?<wr>" + WeekRel + ")の?)?(?<w>" + WdChar + ")曜日?$", Opt);
-    private static readonly Regex TimeRx = new("^(?<pre>(?:" + Pre + "の?){0,2})(?:(?<h>" + N2 + ")時(?:(?<half>半)|(?<mi>" + N2 + ")分)?(?:(?<s>" + N2 + ")秒)?|(?<h>[0-9]{1,2}):(?<mi>[0-9]{2})(?::(?<s>[0-9]{2}))?|(?<noon>正午)(?:12時)?|(?<midnight>真夜中))(?:ちょうど)?(?<ap>ごろ|頃|ぐらい|くらい|過ぎ)?$", Opt);
-    private static readonly Regex AmPmRx = new("^(?<h>[0-9]{1,2})(?::(?<mi>[0-9]{2}))? ?(?<ap>[AaPp])\\.?[Mm]\\.?(?<ap2>ごろ|頃|ぐらい|くらい)?$", Opt);
+    private static readonly Regex TimeRx = new("^(?<pre>(?:" + Pre + "の?){0,2})(?:(?<h>" + N2 + ")時(?:(?<half>半)|(?<mi>" + N2 + ")分)?(?:(?<s>" + N2 + ")秒)?|(?<h>[0-9]{1,2}):(?<mi>[0-9]{2})(?::(?<s>[0-9]{2}))?|(?<noon>正午)(?:12時)?|(?<midnight>真夜中))(?:ちょうど|かっきり)?(?<ap>ごろ|頃|ぐらい|くらい|過ぎ)?$", Opt);
+    private static readonly Regex AmPmRx = new("^(?<h>[0-9]{1,2})(?::(?<mi>[0-9]{2})(?::(?<s>[0-9]{2}))?)? ?(?<ap>[AaPp])\\.?[Mm]\\.?(?<ap2>ごろ|頃|ぐらい|くらい)?$", Opt);
 
     public static int Num(string s) => JapaneseNumbers.ParseInt(s) ?? -1;
 
@@ -242,7 +242,9 @@ internal static class Primitives
             if (pre.Length > 0)
             {
                 var last = LastPrefix(pre);
-                mer = last is "午前" or "早朝" or "朝" or "深夜" or "今朝" or "明朝" ? Meridiem.Am : last is "夜中" && h <= 4 ? Meridiem.Am : Meridiem.Pm;
+                mer = last is "午前" or "早朝" or "未明" or "朝" or "深夜" or "今朝" or "明朝" ? Meridiem.Am : last is "夜中" && h <= 4 ? Meridiem.Am : Meridiem.Pm;
+                // 夜の12時 / 夜中の12時 is midnight, not noon.
+                if (h == 12 && last is "夜" or "夜中" or "深夜" or "今夜" or "晩" or "今晩") mer = Meridiem.Am;
             }
             return (new TimePoint(h, mi, sec, hasMin, m.Groups["s"].Success, mer), approx, day);
         }
@@ -252,15 +254,16 @@ internal static class Primitives
             var h = Num(m.Groups["h"].Value);
             if (h is < 1 or > 12) return null;
             var mi = m.Groups["mi"].Success ? Num(m.Groups["mi"].Value) : 0;
+            var sec = m.Groups["s"].Success ? Num(m.Groups["s"].Value) : 0;
             var mer = m.Groups["ap"].Value is "p" or "P" ? Meridiem.Pm : Meridiem.Am;
-            return (new TimePoint(h, mi, 0, m.Groups["mi"].Success, false, mer), m.Groups["ap2"].Success, null);
+            return (new TimePoint(h, mi, sec, m.Groups["mi"].Success, m.Groups["s"].Success, mer), m.Groups["ap2"].Success, null);
         }
         return null;
     }
 
     private static string LastPrefix(string pre)
     {
-        string[] words = ["午前", "午後", "早朝", "夜中", "夕方", "深夜", "今夜", "今晩", "今朝", "明朝", "朝", "夜", "晩", "昼"];
+        string[] words = ["午前", "午後", "早朝", "未明", "夜中", "夕方", "深夜", "今夜", "今晩", "今朝", "明朝", "朝", "夜", "晩", "昼"];
         var best = "";
         var bestAt = -1;
         foreach (var w in words)
