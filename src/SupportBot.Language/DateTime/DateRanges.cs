@@ -32,6 +32,9 @@ internal static class DateRanges
             return Days(a, b, c);
         }
 
+        if (a is not null && b is null)
+            return DayToSpan(a, bText, c);
+
         var sa = a is null ? Spans.Parse(aText, c) : null;
         var sb = b is null ? InheritSpan(sa, bText, c) : null;
         if (sa is null || (sb is null && b is null) || sa.NotResolved) return null;
@@ -106,6 +109,28 @@ internal static class DateRanges
         var ra = sa.Reading;
         var rb = sb?.Reading ?? (b?.Booking(c.Today) is { } bd ? BookingReading.OnDate(bd) : null);
         return new Result(values, Join(ra, rb));
+    }
+
+    /// <summary>"2019年2月1日から3月まで": from a day to a stretch; the month takes the day's year. Upstream ends the
+    /// range where the stretch starts; our reading runs to its last day.</summary>
+    private static Result? DayToSpan(DatePoint a, string bText, Context c)
+    {
+        // A day without a year is its next occurrence here (5月1日から6月まで).
+        if ((a.Yearless ? a.Booking(c.Today) : a.Resolve(c.Reference).Future) is not { } start) return null;
+        var sb = Spans.Parse(bText, c);
+        // Only a named month or year ends it; "今日から2週間以内" is a stretch counted from the day, read elsewhere.
+        if (sb is null || sb.NotResolved || (sb.Month is null && sb.Unit != 'Y')) return null;
+        var end = sb.Values[^1].Start;
+        var last = sb.Values[^1].End.AddDays(-1);
+        if (!sb.YearFixed && sb.Month is { } m)
+        {
+            end = new DateOnly(m < start.Month ? start.Year + 1 : start.Year, m, 1);
+            last = end.AddMonths(1).AddDays(-1);
+        }
+        if (end < start) return null;
+        var values = new Values { V($"({a.Timex},{Format.Day(end)},P{end.DayNumber - start.DayNumber}D)", start, end) };
+        var from = a.Booking(c.Today);
+        return new Result(values, from is { } f && last >= c.Today ? BookingReading.Between(f < c.Today ? c.Today : f, last) : null);
     }
 
     private static BookingReading? Join(BookingReading? a, BookingReading? b)

@@ -61,6 +61,7 @@ public static class DateTimeRecognizer
         // 後三十分で: "in thirty minutes" is 三十分で; 後 only leads 後五分間 / 後5分.
         new(new Regex($"後(?<n>{N})(?<u>分|時間)(?!で)(?<k>後|間)?", Opt), 6, Later),
         new(new Regex("次の(?<n>" + N + ")(?<u>時間|分)", Opt), 6, Within),
+        new(new Regex($"(?:今から|今後|これから)?(?<![0-9])(?<n>{N})(?<u>時間|分|秒)以内に?", Opt), 6, Within, ["以内"]),
         new(new Regex(Date, Opt), 7, DatePointRule),
         new(new Regex(Span, Opt), 7, SpanRule),
         new(new Regex(Part + "(?:(?<=夜|夕方)に)?", Opt), 8, PartRule),
@@ -372,7 +373,7 @@ public static class DateTimeRecognizer
     {
         var n = Num(m.Groups["n"].Value);
         if (n < 0) return null;
-        var span = m.Groups["u"].Value == "分" ? TimeSpan.FromMinutes(n) : TimeSpan.FromHours(n);
+        var span = m.Groups["u"].Value switch { "分" => TimeSpan.FromMinutes(n), "秒" => TimeSpan.FromSeconds(n), _ => TimeSpan.FromHours(n) };
         var end = c.Reference + span;
         var f = "yyyy-MM-dd'T'HH:mm:ss";
         var inv = System.Globalization.CultureInfo.InvariantCulture;

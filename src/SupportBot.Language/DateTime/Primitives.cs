@@ -281,8 +281,9 @@ internal static class Primitives
         DayPart? p = s switch
         {
             "午前中" or "午前" => new("MO", 8 * H, 12 * H, 0, 12 * H),
-            "朝" or "朝方" or "早朝" or "今朝" or "明朝" => new("MO", 8 * H, 12 * H, 6 * H, 9 * H),
-            "昼前" => new("MO", 8 * H, 12 * H, 9 * H, 12 * H),
+            "朝" or "朝方" or "今朝" or "明朝" => new("MO", 8 * H, 12 * H, 6 * H, 9 * H),
+            "早朝" => new("MO", 8 * H, 10 * H, 6 * H, 9 * H),
+            "昼前" => new("MO", 10 * H, 12 * H, 9 * H, 12 * H),
             "昼頃" or "昼ごろ" => new("MI", 11 * H, 13 * H, 11 * H, 13 * H, Approx: true),
             "お昼" or "昼" => new("MI", 11 * H, 13 * H, 11 * H, 13 * H),
             "昼過ぎ" => new("AF", 12 * H, 16 * H, 12 * H, 15 * H),

@@ -22,7 +22,7 @@ internal static class Spans
     private const RegexOptions Opt = RegexOptions.CultureInvariant;
     private static readonly Regex YearMonthRx = new("^(?:(?<y>" + Year + ")[ 　の]?)?(?<m>" + N2 + ")月(?:の?(?<part>上旬|中旬|下旬|初め|初旬|頭|末|終わり|半ば|前半|後半|第(?<wn>" + N2 + ")週|最後の週))?$", Opt);
     private static readonly Regex PartRx = new("^(?<who>" + MonthRel + "|今年|来年|去年|月|年)?の?(?<part>上旬|中旬|下旬|初め|初旬|頭|末|終わり(?:ごろ)?|半ば|前半|後半|中)$", Opt);
-    private static readonly Regex WeekPartRx = new("^(?<w>今週|来週|先週)の?(?<part>終わり(?:ごろ)?|後半|前半|中|末)$", Opt);
+    private static readonly Regex WeekPartRx = new("^(?<w>今週|来週|先週|再来週)の?(?<part>終わり(?:ごろ)?|後半|前半|中|末|初め|はじめ|半ば|週末)$", Opt);
     private static readonly Regex NextRx = new("^(?<lead>向こう|今後|これから|次の)(?<n>" + N + ")(?<u>日間|日|週間|か月|ヶ月|年間)$", Opt);
     private static readonly Regex WithinRx = new("^(?:(?<base>今日|明日)から)?(?<n>" + N + ")(?<u>日|週間|か月|ヶ月|年)以内に?$", Opt);
     private static readonly Regex BizRx = new("^(?<lead>今後)?(?<n>" + N + ")営業日(?<within>以内に?)?$", Opt);
@@ -48,7 +48,9 @@ internal static class Spans
                 "後半" => Fixed($"({Format.Day(mon.AddDays(3))},{Format.Day(mon.AddDays(7))},P4D)", mon.AddDays(3), mon.AddDays(7), null, c),
                 "前半" => Fixed($"({Format.Day(mon)},{Format.Day(mon.AddDays(3))},P3D)", mon, mon.AddDays(3), null, c),
                 "中" => Fixed(timex, mon, mon.AddDays(7), null, c),
-                "末" => Fixed(timex + "-WE", mon.AddDays(5), mon.AddDays(7), null, c),
+                "末" or "週末" => Fixed(timex + "-WE", mon.AddDays(5), mon.AddDays(7), null, c),
+                "初め" or "はじめ" => Fixed(timex, mon, mon.AddDays(3), "start", c),
+                "半ば" => Fixed(timex, mon.AddDays(1), mon.AddDays(5), "mid", c),
                 _ => Fixed(timex, mon.AddDays(3), mon.AddDays(7), "end", c),
             };
         }
