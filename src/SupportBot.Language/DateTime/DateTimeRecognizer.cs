@@ -55,6 +55,7 @@ public static class DateTimeRecognizer
         new(new Regex($"(?<x>{Date}){Approx}", Opt), 5, ApproxDate, ["ごろ", "頃", "ぐらい", "くらい"]),
         new(new Regex($"(?<d>{Date}){Sep}(?<w>早い時間|遅い時間|あとで|後で)", Opt), 4, DayHalf),
         new(new Regex($"(?<x>{Date}|{Span})(?<mod>またはその前|またはその後)", Opt), 5, OpenDate, ["またはその"]),
+        new(new Regex($"早ければ(?<x>{Date}|{Span})", Opt), 5, AtTheEarliest, ["早ければ"]),
         new(new Regex(Time, Opt), 6, TimePointRule, ClockWords),
         new(new Regex($"(?<![0-9])(?<n>{N})(?<u>分|時間)(?<k>後|で)", Opt), 6, Later),
         new(new Regex($"今から(?<n>{N})(?<u>分|時間)(?<k>後|で|間)?", Opt), 6, Later),
@@ -251,6 +252,27 @@ public static class DateTimeRecognizer
         }
         var b = dp.Booking(c.Today);
         return Make(m, "datetimerange", values, b is { } day ? BookingReading.OnDate(day).WithTime(BookingReading.Hours(p.BookStart, p.BookEnd)) : null);
+    }
+
+    /// <summary>"早ければ来年の第1四半期": at the earliest then, so from its start on.</summary>
+    private static Candidate? AtTheEarliest(Match m, Context c)
+    {
+        var x = m.Groups["x"].Value;
+        if (ParseDate(x, c) is { } dp)
+        {
+            var values = new Values();
+            foreach (var d in Days(dp, c))
+                if (d is { } day)
+                    values.Add(V(("timex", dp.Timex), ("Mod", "since"), ("type", "daterange"), ("sourceEntity", "datetimepoint"), ("start", Format.Day(day))));
+            var b = dp.Booking(c.Today);
+            return values.Count == 0 ? null : Make(m, "daterange", values, b is { } bd ? BookingReading.OnDate(bd) : null);
+        }
+        if (Spans.Parse(x, c) is { NotResolved: false } s)
+        {
+            var values = s.Values.Select(v => V(("timex", v.Timex), ("Mod", "since"), ("type", "daterange"), ("sourceEntity", "datetimerange"), ("start", Format.Day(v.Start)))).ToList();
+            return Make(m, "daterange", values, s.Reading);
+        }
+        return null;
     }
 
     private static Candidate? Recurring(Match m, Context c) => Make(m, Ignored, [], null);

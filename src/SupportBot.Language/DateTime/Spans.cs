@@ -27,6 +27,8 @@ internal static class Spans
     private static readonly Regex WithinRx = new("^(?:(?<base>今日|明日)から)?(?<n>" + N + ")(?<u>日|週間|か月|ヶ月|年)以内に?$", Opt);
     private static readonly Regex BizRx = new("^(?<lead>今後)?(?<n>" + N + ")営業日(?<within>以内に?)?$", Opt);
     private static readonly Regex WeekOfRx = new("^(?<d>.+)の週$", Opt);
+    private static readonly Regex QuarterRx = new("^(?:(?<y>" + Patterns.Year + ")の?)?第(?<n>" + N2 + ")(?:四半期|クォーター)$", Opt);
+    private static readonly Regex HalfRx = new("^(?<y>" + Patterns.Year + ")の?(?<h>上|下)半期$", Opt);
     private static readonly Regex WeekNumRx = new("^第(?<n>" + N + ")週$", Opt);
 
     public static SpanSem? Parse(string s, Context c)
@@ -146,6 +148,13 @@ internal static class Spans
         }
         if ((m = BizRx.Match(s)).Success)
             return Business(Num(m.Groups["n"].Value), m.Groups["within"].Success, c);
+        if ((m = QuarterRx.Match(s)).Success)
+            return Quarter(m, c);
+        if ((m = HalfRx.Match(s)).Success && ParseYear(m.Groups["y"].Value, c) is { } hy)
+        {
+            var from = new DateOnly(hy, m.Groups["h"].Value == "上" ? 1 : 7, 1);
+            return Fixed($"({Format.Day(from)},{Format.Day(from.AddMonths(6))},P6M)", from, from.AddMonths(6), null, c) with { Unit = 'M' };
+        }
         if ((m = WeekNumRx.Match(s)).Success)
         {
             var n = Num(m.Groups["n"].Value);
@@ -164,6 +173,26 @@ internal static class Spans
             return new SpanSem(list, null, book is { } b ? Reading(Calendar.Monday(b), Calendar.Monday(b).AddDays(7), c) : null);
         }
         return null;
+    }
+
+    /// <summary>第3四半期: with a year, that quarter; without, last and next occurrences (one when it is the current
+    /// quarter), upstream writing both with the first one's timex. Ours: the next occurrence, from today.</summary>
+    private static SpanSem? Quarter(Match m, Context c)
+    {
+        var q = Num(m.Groups["n"].Value);
+        if (q is < 1 or > 4) return null;
+        string Timex(DateOnly f) => $"({Format.Day(f)},{Format.Day(f.AddMonths(3))},P3M)";
+        if (m.Groups["y"].Success && ParseYear(m.Groups["y"].Value, c) is { } y)
+        {
+            var f = new DateOnly(y, 3 * q - 2, 1);
+            return Fixed(Timex(f), f, f.AddMonths(3), null, c) with { Unit = 'M' };
+        }
+        var thisYear = new DateOnly(c.Today.Year, 3 * q - 2, 1);
+        var years = thisYear.AddMonths(3) <= c.Today ? new[] { thisYear, thisYear.AddYears(1) }
+            : thisYear > c.Today ? [thisYear.AddYears(-1), thisYear] : [thisYear];
+        var values = years.Select(f => new SpanValue(Timex(years[0]), f, f.AddMonths(3))).ToList();
+        var next = years[^1];
+        return new SpanSem(values, null, Reading(next, next.AddMonths(3), c)) { Unit = 'M', YearFixed = false };
     }
 
     private static SpanSem Business(int n, bool within, Context c)
