@@ -15,24 +15,32 @@ internal static class KanaSpellings
     [
         ("さらいしゅう", "再来週"), ("らいしゅう", "来週"), ("こんしゅう", "今週"), ("せんしゅう", "先週"),
         ("さらいげつ", "再来月"), ("らいげつ", "来月"), ("こんげつ", "今月"), ("げつまつ", "月末"),
-        ("しゅうまつ", "週末"), ("しゅうあけ", "週明け"), ("きょう", "今日"), ("ほんじつ", "本日"),
+        ("しゅうまつ", "週末"), ("しゅうあけ", "週明け"), ("ほんじつ", "本日"),
         ("ごぜんちゅう", "午前中"), ("ごぜん", "午前"), ("ごご", "午後"), ("ゆうがた", "夕方"), ("しょうご", "正午"),
         ("げつようび", "月曜日"), ("かようび", "火曜日"), ("すいようび", "水曜日"), ("もくようび", "木曜日"),
         ("きんようび", "金曜日"), ("どようび", "土曜日"), ("にちようび", "日曜日"),
-        ("げつよう", "月曜"), ("かよう", "火曜"), ("すいよう", "水曜"), ("もくよう", "木曜"),
-        ("きんよう", "金曜"), ("どよう", "土曜"), ("にちよう", "日曜"),
+        ("げつよう", "月曜"), ("すいよう", "水曜"), ("もくよう", "木曜"), ("きんよう", "金曜"), ("どよう", "土曜"),
+        // not かよう (通う) nor にちよう (日用品) without び
     ];
+
+    // A kana word counts only where the word ends: before a particle, the end, or something not hiragana
+    // (きょうは, らいしゅうの; not きょうだい, きょうかい, にちようひん).
+    private const string WordEnd = "(?=$|[^\\u3041-\\u3096]|[のはもにでがやよねっか])";
+
+    // きょう also starts きょうだい, きょうかい, きょうと: after it, か only before a non-kana or another day (きょうかあした).
+    private const string TodayEnd = "(?=$|[^\\u3041-\\u3096]|[のはもにでがやよねっ]|か(?:$|[^\\u3041-\\u3096]|あした|あさって))";
 
     private const string Digit = "[0-9〇零一二三四五六七八九十]";
 
     private static readonly Regex Any = new(
-        string.Join('|', Words.Select(w => Regex.Escape(w.Kana)))
-        + "|(?<=(?:^|[^今明昨毎本前翌同当0-9〇一二三四五六七八九十])[月火水木金土日])よう(?:び|日)?" // 水よう日 (not 今日ようやく)
+        "(?:" + string.Join('|', Words.Select(w => Regex.Escape(w.Kana))) + ")" + WordEnd
+        + "|きょう" + TodayEnd
+        + "|(?<=(?:^|[^今来再先翌毎隔前明昨本当同0-9〇一二三四五六七八九十])[月火水木金土日])よう(?:び|日)?" + WordEnd // 水よう日 (not 来月ようやく)
         + $"|(?<={Digit})じ(?:はん)?(?![ゃゅょ])"       // 3じ, 3じはん (3じかん is skipped below)
         + $"|(?<={Digit})(?:ふん|ぷん)",                 // 15ふん
         RegexOptions.CultureInvariant);
 
-    private static readonly Dictionary<string, string> Map = Words.ToDictionary(w => w.Kana, w => w.Kanji);
+    private static readonly Dictionary<string, string> Map = Words.Append((Kana: "きょう", Kanji: "今日")).ToDictionary(w => w.Kana, w => w.Kanji);
 
     public static NormalizedText Rewrite(NormalizedText n)
     {
