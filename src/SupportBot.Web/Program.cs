@@ -3,7 +3,7 @@ using SupportBot.Web.Endpoints;
 
 // `recognize` is a command-line tool for staff and test sets: JSON lines in, JSON lines out.
 if (args.Length > 0 && args[0] == "recognize")
-    return SupportBot.Web.Commands.RecognizeCommand.Run(Console.In, Console.Out);
+    return SupportBot.Web.Commands.RecognizeCommand.RunConsole();
 
 // Content root = the app's own folder, so appsettings.json, locales/ and the page are found
 // wherever the process is started from.
