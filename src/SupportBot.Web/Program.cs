@@ -15,6 +15,7 @@ app.ValidateSupportBot();
 app.UseCors();
 app.MapBotFramework();
 app.MapDirectLine();
+app.MapLine();
 app.MapChatPage();
 app.MapAdmin();
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
