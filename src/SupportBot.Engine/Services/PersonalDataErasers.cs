@@ -19,7 +19,8 @@ public sealed class ConversationStateEraser(IConversationStore store) : IPersona
             var lease = await store.TryBeginAsync(key, TimeSpan.FromSeconds(10), cancellationToken);
             if (lease is null) { await Task.Delay(50 * (attempt + 1), cancellationToken); continue; }
             var had = lease.StateJson is not null;
-            return await store.CommitAsync(lease, null, TimeSpan.Zero, cancellationToken) && had ? 1 : 0;
+            try { return await store.CommitAsync(lease, null, TimeSpan.FromMinutes(1), cancellationToken) && had ? 1 : 0; }
+            catch { await store.ReleaseAsync(lease, CancellationToken.None); throw; }
         }
         return 0;
     }
