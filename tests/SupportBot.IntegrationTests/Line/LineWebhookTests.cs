@@ -266,4 +266,40 @@ public sealed class LineWebhookTests
         await line.Api.WaitForMessagesAsync(user, 4);
         Assert.Single(line.Api.Of("profile"));
     }
+
+    [Fact]
+    public async Task Events_acknowledged_before_a_graceful_shutdown_are_still_answered()
+    {
+        await using var api = await LineApiStandIn.StartAsync();
+        var app = new BotApp(new()
+        {
+            ["Line:ChannelSecret"] = LineHook.Secret,
+            ["Line:ChannelAccessToken"] = LineApiStandIn.AccessToken,
+            ["Line:ApiBaseUrl"] = api.BaseUrl,
+        });
+        var line = new LineHook { Api = api, App = app, Client = app.CreateClient() };
+        var users = Enumerable.Range(0, 5).Select(_ => LineHook.NewUserId()).ToList();
+        foreach (var user in users)
+            Assert.Equal(HttpStatusCode.OK, (await line.PostEventsAsync(line.Text(user, "開所時間は？"))).StatusCode);
+
+        // Stop at once: the host's shutdown drains the queue before it returns.
+        await app.DisposeAsync();
+        Assert.All(users, u => Assert.NotEmpty(api.MessagesTo(u)));
+        Assert.Empty(api.Violations);
+    }
+
+    [Fact]
+    public async Task A_proactive_message_to_a_line_user_is_pushed_and_counted()
+    {
+        await using var line = await LineHook.StartAsync();
+        var user = LineHook.NewUserId();
+        var messenger = (SupportBot.Engine.Services.IProactiveMessenger)line.App.Services.GetService(typeof(SupportBot.Engine.Services.IProactiveMessenger))!;
+        var sent = await messenger.SendAsync(new SupportBot.Engine.Services.ConversationReference("line", user, user, null),
+            new SupportBot.Engine.Activities.Activity { Type = "message", Text = "キャンセル待ちの順番が来ました。", Locale = "ja-JP" }, CancellationToken.None);
+        Assert.True(sent);
+        var push = Assert.Single(line.Api.Of("push"));
+        Assert.Equal(user, push.To);
+        Assert.Equal("キャンセル待ちの順番が来ました。", line.TextsTo(user).Single());
+        Assert.Empty(line.Api.Violations);
+    }
 }
