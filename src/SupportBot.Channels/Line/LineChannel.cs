@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SupportBot.Engine.Activities;
 using SupportBot.Engine.Messages;
+using SupportBot.Engine.Safety;
 using SupportBot.Engine.Services;
 using SupportBot.Engine.State;
 using SupportBot.Engine.Turns;
@@ -27,6 +28,7 @@ public sealed class LineChannel(
     LineApiClient api,
     LineProfiles profiles,
     IEnumerable<IPersonalDataEraser> erasers,
+    ICrisisDetector crisis,
     MessageCatalog catalog,
     TimeProvider clock,
     IOptions<LineOptions> options,
@@ -91,8 +93,9 @@ public sealed class LineChannel(
                 var text = ev.Message.Text ?? "";
                 if (!ev.Source.IsUser)
                 {
-                    if (Addressed(ev.Message, text, botId) is not { } stripped) return;
-                    text = stripped;
+                    // Safety first: a crisis message in a group is answered even when the bot was not addressed.
+                    if (Addressed(ev.Message, text, botId) is { } stripped) text = stripped;
+                    else if (!crisis.Assess(text).IsCrisis) return;
                 }
                 await RunTurnAsync(ev, chatId, received, Message(ev, chatId, botId, text, null), null, ct);
                 return;
@@ -182,7 +185,8 @@ public sealed class LineChannel(
             note.Locale = culture;
             all.Insert(noteAfterFirst && all.Count > 0 ? 1 : 0, note);
         }
-        if (!ev.Source.IsUser && all.Count > 0 && await FirstTimeInGroupAsync(chatId, ct))
+        // Not under a crisis reply: "don't share personal matters here" would read as a rebuke.
+        if (!ev.Source.IsUser && all.Count > 0 && !crisis.Assess(incoming.Text ?? "").IsCrisis && await FirstTimeInGroupAsync(chatId, ct))
             all.Add(incoming.CreateReply(catalog.Text(culture, "line.group_note")));
 
         var messages = mapper.Map(all, culture);

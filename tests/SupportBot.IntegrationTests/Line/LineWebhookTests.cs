@@ -302,4 +302,18 @@ public sealed class LineWebhookTests
         Assert.Equal("キャンセル待ちの順番が来ました。", line.TextsTo(user).Single());
         Assert.Empty(line.Api.Violations);
     }
+
+    [Fact]
+    public async Task A_crisis_message_in_a_group_is_answered_even_without_a_mention()
+    {
+        await using var line = await LineHook.StartAsync();
+        var group = "C" + Guid.NewGuid().ToString("N");
+        var source = LineHook.GroupSource(group, LineHook.NewUserId());
+        await line.PostEventsAsync(line.Text("", "もう死にたい", source: source));
+        await line.Api.WaitForMessagesAsync(group, 4);
+        Assert.StartsWith("つらい気持ちを話してくれて", line.TextsTo(group)[0]);
+        Assert.Contains(line.TextsTo(group), t => t.Contains("よりそいホットライン"));
+        Assert.DoesNotContain(line.TextsTo(group), t => t.Contains("1対1のトーク"));
+        Assert.Empty(line.Api.Violations);
+    }
 }
