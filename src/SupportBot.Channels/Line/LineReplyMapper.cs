@@ -15,7 +15,7 @@ namespace SupportBot.Channels.Line;
 /// plain-text <c>altText</c>, a date question → a datetime-picker quick reply, a call button → a
 /// <c>tel:</c> URI action. Batching into requests of at most 5 messages is <see cref="Batches"/>.
 /// </summary>
-public sealed class LineReplyMapper(MessageCatalog catalog, BusinessCalendar calendar, TimeProvider clock, IOptions<LineOptions> options)
+public sealed class LineReplyMapper(MessageCatalog catalog, BusinessCalendar calendar, TimeProvider clock, IOptions<LineOptions> options, IOptions<SupportBot.Engine.Center.CenterOptions> center)
 {
     public const int MaxMessagesPerRequest = 5;
     public const int MaxTextLength = 5000;
@@ -31,10 +31,15 @@ public sealed class LineReplyMapper(MessageCatalog catalog, BusinessCalendar cal
     {
         var messages = new List<JsonObject>();
         var quick = new List<JsonObject>();
+        var phones = new List<string>();
         foreach (var reply in replies.Where(r => r.IsMessage))
         {
             if (!string.IsNullOrWhiteSpace(reply.Text))
+            {
                 foreach (var part in SplitText(reply.Text, MaxTextLength)) messages.Add(Text(part));
+                foreach (var number in new[] { center.Value.Phone, center.Value.EmergencyPhone })
+                    if (number.Length > 0 && reply.Text.Contains(number) && !phones.Contains(number)) phones.Add(number);
+            }
 
             var actions = reply.SuggestedActions?.Actions ?? [];
             if (actions.Count == 0 && InputExpectation.Of(reply) is null) continue;
@@ -54,6 +59,13 @@ public sealed class LineReplyMapper(MessageCatalog catalog, BusinessCalendar cal
             }
         }
         if (messages.Count == 0) return messages;
+        // The center's number in a message becomes a one-tap call button, unless the turn already offers it.
+        foreach (var number in phones)
+        {
+            var uri = CompactTel("tel:" + number);
+            if (quick.Count < MaxQuickReplyItems && !quick.Any(q => (string?)q["action"]?["uri"] == uri))
+                quick.Add(QuickItem(new JsonObject { ["type"] = "uri", ["label"] = Label(catalog.Text(culture, "line.call", new Dictionary<string, string> { ["number"] = number })), ["uri"] = uri }));
+        }
         messages = Merge(messages);
         if (quick.Count > 0)
             messages[^1]["quickReply"] = new JsonObject { ["items"] = new JsonArray([.. quick.Take(MaxQuickReplyItems)]) };

@@ -29,7 +29,7 @@ public static class SupportBotServices
     public const string CorsPolicy = "DirectLine";
 
     /// <summary>Sentences only the LINE channel says (locales/*/line.yaml).</summary>
-    private static readonly string[] LineChannelKeys = ["line.non_text", "line.privacy_note", "line.group_note", "line.group_joined", "line.pick_date"];
+    private static readonly string[] LineChannelKeys = ["line.non_text", "line.privacy_note", "line.group_note", "line.group_joined", "line.pick_date", "line.call"];
 
     public static WebApplicationBuilder AddSupportBot(this WebApplicationBuilder builder)
     {

@@ -76,6 +76,12 @@ public sealed class LineRichMenuTests
         var all = string.Join("\n", line.TextsTo(user));
         Assert.True(all.Contains(expected), all);
         Assert.DoesNotContain("うまく読み取れませんでした", all);
+        // Wherever the center's number is said, it is also a one-tap call button.
+        if (all.Contains("0465-71-0189"))
+        {
+            var items = line.Api.MessagesTo(user)[^1].GetProperty("quickReply").GetProperty("items").EnumerateArray().Select(i => i.GetProperty("action")).ToList();
+            Assert.Contains(items, a => a.GetProperty("type").GetString() == "uri" && a.GetProperty("uri").GetString() == "tel:0465710189");
+        }
         Assert.Empty(line.Api.Violations);
     }
 }
