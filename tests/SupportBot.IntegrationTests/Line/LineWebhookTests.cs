@@ -316,4 +316,18 @@ public sealed class LineWebhookTests
         Assert.DoesNotContain(line.TextsTo(group), t => t.Contains("1対1のトーク"));
         Assert.Empty(line.Api.Violations);
     }
+
+    [Fact]
+    public async Task Several_events_of_one_user_in_one_request_are_answered_in_order()
+    {
+        await using var line = await LineHook.StartAsync();
+        var user = LineHook.NewUserId();
+        await line.PostEventsAsync(line.Text(user, "開所時間は？"), line.Text(user, "ありがとう"), line.Text(user, "緊急の連絡先"));
+        await line.Api.WaitUntilAsync(s => s.Of("reply").Count(c => c.Accepted) == 3);
+        var replies = line.Api.Of("reply").Select(c => string.Join(" ", c.Messages.Select(m => m.GetProperty("text").GetString()))).ToList();
+        Assert.Contains("10:00", replies[0]);
+        Assert.Contains("どういたしまして", replies[1]);
+        Assert.Contains("0465-71-0189", replies[2]);
+        Assert.Empty(line.Api.Violations);
+    }
 }
