@@ -198,7 +198,7 @@ public sealed class LineChannel(
     private async Task<bool> FirstTimeInGroupAsync(string chatId, CancellationToken ct)
     {
         try { return await once.TryClaimAsync("line:groupnote:" + chatId, TimeSpan.FromDays(1), ct); }
-        catch (Exception ex) when (!ct.IsCancellationRequested) { return false; }
+        catch (Exception) when (!ct.IsCancellationRequested) { return false; }
     }
 
     private async Task SendNoteAsync(LineEvent ev, string chatId, DateTimeOffset received, string key, string? locale, CancellationToken ct)
