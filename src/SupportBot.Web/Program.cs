@@ -5,6 +5,10 @@ using SupportBot.Web.Endpoints;
 if (args.Length > 0 && args[0] == "recognize")
     return SupportBot.Web.Commands.RecognizeCommand.RunConsole();
 
+// `richmenu` registers the LINE rich menu of assets/line/ through the Messaging API (docs/line.md).
+if (args.Length > 0 && args[0] == "richmenu")
+    return await SupportBot.Web.Commands.RichMenuCommand.RunAsync(args[1..], Console.Out, Console.Error);
+
 // Content root = the app's own folder, so appsettings.json, locales/ and the page are found
 // wherever the process is started from.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -15,6 +19,7 @@ app.ValidateSupportBot();
 app.UseCors();
 app.MapBotFramework();
 app.MapDirectLine();
+app.MapLine();
 app.MapChatPage();
 app.MapAdmin();
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));

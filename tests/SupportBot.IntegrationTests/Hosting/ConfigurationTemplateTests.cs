@@ -17,6 +17,7 @@ public sealed class ConfigurationTemplateTests
         { "BotFramework", typeof(Channels.BotFramework.Auth.BotFrameworkOptions) },
         { "BotFramework", typeof(Channels.BotFramework.BotFrameworkEndpointOptions) },
         { "DirectLine", typeof(Channels.DirectLine.DirectLineOptions) },
+        { "Line", typeof(Channels.Line.LineOptions) },
         { "WebChat", typeof(Web.Composition.WebChatOptions) },
         { "TurnQueue", typeof(Engine.Turns.TurnQueueOptions) },
         { "Content", typeof(Web.Composition.ContentOptions) },
