@@ -32,6 +32,17 @@ public static class BookingWords
         (BookingField.Who, ["誰が", "だれが", "本人", "家族", "支援者", "who"]),
     ];
 
+    private static readonly string[] NothingWords =
+    [
+        "なし", "特になし", "とくになし", "特にない", "とくにない", "特にないです", "ないです", "ありません", "特にありません", "とくにありません",
+        "大丈夫です", "だいじょうぶです", "いいえ", "nothing", "none", "no", "nothing special", "skip",
+    ];
+
+    private static readonly HashSet<string> Nothing = NothingWords.Select(ShortAnswers.FoldOne).ToHashSet();
+
+    /// <summary>True for "nothing to add" (「特になし」「ないです」) at an optional question.</summary>
+    public static bool IsNothing(string? text) => Nothing.Contains(ShortAnswers.FoldOne(text ?? ""));
+
     private static readonly string[] Soon = SoonWords.Select(ShortAnswers.FoldOne).ToArray();
     private static readonly string[] Fix = FixWords.Select(ShortAnswers.FoldOne).ToArray();
 

@@ -18,7 +18,7 @@ public sealed class OptionalTextInput : IInputKind
     {
         var text = turn.Text.Trim();
         var skip = turn.Message("common.skip");
-        if (text.Length == 0 || ShortAnswers.FoldOne(text) == ShortAnswers.FoldOne(skip) || ShortAnswers.ReadYesNo(text) == YesNo.No)
+        if (text.Length == 0 || ShortAnswers.FoldOne(text) == ShortAnswers.FoldOne(skip) || ShortAnswers.ReadYesNo(text) == YesNo.No || BookingWords.IsNothing(text))
             return new InputResult.Matched("", "skipped", skip);
         if (step.MaxLength is { } max && text.Length > max)
             return new InputResult.NoMatch("common.retry.too_long", new Dictionary<string, string> { ["max"] = max.ToString() });

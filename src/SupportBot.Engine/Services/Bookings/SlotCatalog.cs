@@ -104,9 +104,25 @@ public sealed class SlotCatalog(BusinessCalendar calendar, IOptions<BookingOptio
         // Nothing for the wish: say why (about the first wish), then the nearest free slots to it.
         var first = windows[0];
         var (note, reason) = await ExplainAsync(first, earliest, last, now, ct);
-        var anchor = first.Anchor(TimeZone, earliest);
-        var nearest = free.OrderBy(s => Math.Abs((s.Start - anchor).Ticks)).ThenBy(s => s.Start).Take(O.MaxOffered).OrderBy(s => s.Start).ToList();
+        var nearest = Nearest(free, first, earliest);
         return new SlotSearch(nearest, note, first.From == first.To ? first.From : null, reason, earliest, last);
+    }
+
+    /// <summary>
+    /// The free slots nearest the wish: the nearest days first (before and after alike), on each day
+    /// the times nearest the wished one, at most half the offer from one day so both sides show.
+    /// </summary>
+    private List<SlotRef> Nearest(IReadOnlyList<SlotRef> free, Window wish, DateOnly earliest)
+    {
+        var day = wish.From < earliest ? earliest : wish.From;
+        var minutes = wish.Minutes ?? 10 * 60;
+        var perDay = Math.Max(1, (O.MaxOffered + 1) / 2);
+        return free
+            .Select(s => (Slot: s, Local: TimeZoneInfo.ConvertTime(s.Start, TimeZone).DateTime))
+            .GroupBy(x => DateOnly.FromDateTime(x.Local))
+            .OrderBy(g => Math.Abs(g.Key.DayNumber - day.DayNumber)).ThenBy(g => g.Key)
+            .SelectMany(g => g.OrderBy(x => Math.Abs(x.Local.Hour * 60 + x.Local.Minute - minutes)).ThenBy(x => x.Local).Take(perDay))
+            .Take(O.MaxOffered).Select(x => x.Slot).OrderBy(s => s.Start).ToList();
     }
 
     /// <summary>Free slots from <paramref name="from"/> to <paramref name="to"/> in time order.</summary>
@@ -176,11 +192,12 @@ public sealed class SlotCatalog(BusinessCalendar calendar, IOptions<BookingOptio
 
     private async Task<(WishNote, ClosedReason?)> ExplainAsync(Window wish, DateOnly earliest, DateOnly last, DateTimeOffset now, CancellationToken ct)
     {
+        // A closed day is the better reason (「土曜日は休所日です」) even when it is also too soon.
+        if (wish.From == wish.To && calendar.ClosedReasonOn(wish.From) is { } reason) return (WishNote.Closed, reason);
         if (wish.To < earliest) return (WishNote.TooSoon, null);
         if (wish.From > last) return (WishNote.TooFar, null);
         if (wish.From == wish.To)
         {
-            if (calendar.ClosedReasonOn(wish.From) is { } reason) return (WishNote.Closed, reason);
             var blocks = await BlocksAsync(now, ct);
             var all = O.Starts().Select(t => Slot(wish.From, t)).ToList();
             var open = Candidates(wish.From, blocks);
