@@ -11,7 +11,7 @@ public static class BookingServices
 {
     /// <summary>Message keys the booking code says outside the flows (checked at start-up).</summary>
     public static readonly IEnumerable<string> MessageKeys =
-        [.. BookingSearchAction.MessageKeys, .. BookingReviewAction.MessageKeys, .. BookingMineAction.MessageKeys, .. BookingReminder.MessageKeys];
+        [.. BookingSearchAction.MessageKeys, .. BookingReviewAction.MessageKeys, .. BookingMineAction.MessageKeys, .. BookingReminder.MessageKeys, .. Endpoints.ICalendar.MessageKeys];
 
     public static IServiceCollection AddBookings(this IServiceCollection services, IConfiguration config)
     {
