@@ -25,6 +25,7 @@ public sealed class ConfigurationTemplateTests
         { "Notifications", typeof(Engine.Notifications.NotificationOptions) },
         { "Callbacks", typeof(Engine.Services.CallbackOptions) },
         { "Admin", typeof(Web.Composition.AdminOptions) },
+        { "Booking", typeof(Engine.Services.Bookings.BookingOptions) },
     };
 
     [Theory]
