@@ -77,8 +77,9 @@ public sealed class BookingOptions
         Check(HoldMinutes is > 0 and <= 60, "HoldMinutes must be 1–60.");
         Check(RetentionDays is > 0 and <= 3650, "RetentionDays must be 1–3650.");
         Check(MaxOffered is > 0 and <= 13, "MaxOffered must be 1–13 (LINE shows at most 13 buttons).");
-        foreach (var t in (StartTimes ?? []).Append(CutoffTime))
-            Check(TimeOnly.TryParseExact(t, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out _), $"'{t}' is not a time in HH:mm form.");
+        foreach (var t in StartTimes ?? [])
+            Check(TimeOnly.TryParseExact(t, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out _), $"StartTimes: '{t}' is not a time in HH:mm form.");
+        Check(TimeOnly.TryParseExact(CutoffTime, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out _), $"CutoffTime: '{CutoffTime}' is not a time in HH:mm form.");
         if (!string.IsNullOrWhiteSpace(ReminderTime))
             Check(TimeOnly.TryParseExact(ReminderTime, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var r) && r >= new TimeOnly(8, 0) && r <= new TimeOnly(20, 0),
                 "ReminderTime must be HH:mm between 08:00 and 20:00 (daytime).");

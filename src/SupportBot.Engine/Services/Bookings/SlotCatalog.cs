@@ -69,6 +69,7 @@ public sealed class SlotCatalog(BusinessCalendar calendar, IOptions<BookingOptio
         if (O.MinNoticeBusinessDays <= 0) return today;
         for (var day = today.AddDays(1); ; day = day.AddDays(1))
         {
+            if (!calendar.IsBusinessDay(day)) continue;
             var deadline = calendar.AddBusinessDays(day, -O.MinNoticeBusinessDays).ToDateTime(O.Cutoff());
             if (local < deadline) return day;
         }
@@ -120,7 +121,7 @@ public sealed class SlotCatalog(BusinessCalendar calendar, IOptions<BookingOptio
         return free
             .Select(s => (Slot: s, Local: TimeZoneInfo.ConvertTime(s.Start, TimeZone).DateTime))
             .GroupBy(x => DateOnly.FromDateTime(x.Local))
-            .OrderBy(g => Math.Abs(g.Key.DayNumber - day.DayNumber)).ThenBy(g => g.Key)
+            .OrderBy(g => Math.Abs(g.Key.DayNumber - day.DayNumber)).ThenByDescending(g => g.Key) // a tie goes to the later day: Saturday → Monday before Thursday
             .SelectMany(g => g.OrderBy(x => Math.Abs(x.Local.Hour * 60 + x.Local.Minute - minutes)).ThenBy(x => x.Local).Take(perDay))
             .Take(O.MaxOffered).Select(x => x.Slot).OrderBy(s => s.Start).ToList();
     }
@@ -232,15 +233,6 @@ public sealed class SlotCatalog(BusinessCalendar calendar, IOptions<BookingOptio
             var local = TimeZoneInfo.ConvertTime(slot.Start, zone).DateTime;
             var day = DateOnly.FromDateTime(local);
             return From <= day && day <= To && MatchesTime(local.Hour * 60 + local.Minute);
-        }
-
-        /// <summary>The moment the wish is about, to find the nearest alternatives.</summary>
-        public DateTimeOffset Anchor(TimeZoneInfo zone, DateOnly earliest)
-        {
-            var day = From < earliest ? earliest : From;
-            var minutes = Minutes ?? 10 * 60;
-            var local = day.ToDateTime(TimeOnly.MinValue).AddMinutes(minutes);
-            return new DateTimeOffset(local, zone.GetUtcOffset(local));
         }
     }
 }
