@@ -88,6 +88,25 @@ public sealed class BookingRedisTests
     }
 
     [Fact]
+    public async Task A_confirm_delivered_ten_times_at_once_to_two_instances_books_once()
+    {
+        var prefix = "it:" + Guid.NewGuid().ToString("N")[..8] + ":";
+        using var first = new BotApp(Shared(prefix));
+        using var second = new BotApp(Shared(prefix));
+        var clients = new[] { first.CreateClient(), second.CreateClient() };
+        foreach (var text in new[] { "相談の予約をしたいです", "はい", "本人", "12月2日の10時", "1", "さくら", "090-1234-5678", "なし", "特になし" })
+            await SayAsync(clients[0], "tapper", text);
+
+        // The same activity (one id) redelivered and double-tapped, on both instances at once.
+        var confirm = From("tapper", "はい");
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => clients[i % 2].PostAsync("/api/messages", BotApp.Json(confirm))));
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var ledger = first.Services.GetRequiredService<IBookingLedger>();
+        var mine = await ledger.ListByUserAsync("directline:tapper");
+        Assert.Equal("2026-12-02T10:00", Assert.Single(mine).Slot);
+    }
+
+    [Fact]
     public async Task Reminders_are_sent_once_across_two_instances_at_the_configured_time_and_never_for_cancelled_bookings()
     {
         var prefix = "it:" + Guid.NewGuid().ToString("N")[..8] + ":";
