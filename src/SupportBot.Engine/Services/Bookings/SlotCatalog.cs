@@ -106,7 +106,7 @@ public sealed class SlotCatalog(BusinessCalendar calendar, IOptions<BookingOptio
         var first = windows[0];
         var (note, reason) = await ExplainAsync(first, earliest, last, now, ct);
         var nearest = Nearest(free, first, earliest);
-        return new SlotSearch(nearest, note, first.From == first.To ? first.From : null, reason, earliest, last);
+        return new SlotSearch(nearest, note, first.From == first.To || note == WishNote.Closed ? first.From : null, reason, earliest, last);
     }
 
     /// <summary>
@@ -193,8 +193,11 @@ public sealed class SlotCatalog(BusinessCalendar calendar, IOptions<BookingOptio
 
     private async Task<(WishNote, ClosedReason?)> ExplainAsync(Window wish, DateOnly earliest, DateOnly last, DateTimeOffset now, CancellationToken ct)
     {
-        // A closed day is the better reason (「土曜日は休所日です」) even when it is also too soon.
+        // A closed day is the better reason (「土曜日は休所日です」) even when it is also too soon; a range
+        // of closed days only (「今週末」「年末年始」) is told by its first day.
         if (wish.From == wish.To && calendar.ClosedReasonOn(wish.From) is { } reason) return (WishNote.Closed, reason);
+        if (wish.To.DayNumber - wish.From.DayNumber < 31 && calendar.BusinessDays(wish.From, wish.To).Count == 0 && calendar.ClosedReasonOn(wish.From) is { } first)
+            return (WishNote.Closed, first);
         if (wish.To < earliest) return (WishNote.TooSoon, null);
         if (wish.From > last) return (WishNote.TooFar, null);
         if (wish.From == wish.To)
