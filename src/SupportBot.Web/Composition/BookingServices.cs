@@ -35,6 +35,7 @@ public static class BookingServices
         services.AddSingleton<IFlowAction, BookingSearchAction>();
         services.AddSingleton<IFlowAction, BookingHoldAction>();
         services.AddSingleton<IFlowAction, BookingResumeAction>();
+        services.AddSingleton<IFlowAction, BookingReleaseAction>();
         services.AddSingleton<IFlowAction, BookingReviewAction>();
         services.AddSingleton<IFlowAction, BookingConfirmAction>();
         services.AddSingleton<IFlowAction, BookingMineAction>();

@@ -96,7 +96,7 @@ public sealed class FlowEngineTests
             return
             [
                 new Engine.Services.Bookings.BookingTermsAction(desk), new Engine.Services.Bookings.BookingSearchAction(desk, catalog),
-                new Engine.Services.Bookings.BookingHoldAction(desk), new Engine.Services.Bookings.BookingResumeAction(),
+                new Engine.Services.Bookings.BookingHoldAction(desk), new Engine.Services.Bookings.BookingResumeAction(), new Engine.Services.Bookings.BookingReleaseAction(desk),
                 new Engine.Services.Bookings.BookingReviewAction(catalog), new Engine.Services.Bookings.BookingConfirmAction(desk),
                 new Engine.Services.Bookings.BookingMineAction(desk, catalog), new Engine.Services.Bookings.BookingCancelAction(desk),
                 new Engine.Services.Bookings.BookingChangeAction(desk),

@@ -116,6 +116,21 @@ public sealed class BookingHoldAction(BookingDesk desk) : IFlowAction
     }
 }
 
+/// <summary><c>booking.release</c>: gives back the slot held for this person (they stopped or kept their old booking).</summary>
+public sealed class BookingReleaseAction(BookingDesk desk) : IFlowAction
+{
+    public string Name => "booking.release";
+    public IReadOnlyCollection<string> Provides => [];
+    public IReadOnlyCollection<string> Outcomes => [];
+
+    public async Task<string?> RunAsync(FlowTurn turn, CancellationToken cancellationToken)
+    {
+        if (turn.Frame!.Values.GetValueOrDefault("slot.value") is { Length: > 0 } slot)
+            await desk.Ledger.ReleaseHoldAsync(slot, BookingDesk.UserKey(turn.Turn.Incoming), cancellationToken);
+        return null;
+    }
+}
+
 /// <summary><c>booking.resume</c>: after a correction, back to the read-back instead of the next question. Outcomes: <c>review</c>, <c>continue</c>.</summary>
 public sealed class BookingResumeAction : IFlowAction
 {
