@@ -15,15 +15,11 @@ public static class BookingServices
 
     public static IServiceCollection AddBookings(this IServiceCollection services, IConfiguration config)
     {
-        services.AddOptions<BookingOptions>().Bind(config.GetSection(BookingOptions.SectionName))
-            .Validate(o => o.Problems().Count == 0, "Booking settings are invalid (see docs/booking.md).");
+        services.AddOptions<BookingOptions>().Bind(config.GetSection(BookingOptions.SectionName));
+        // Every problem named by its key; ValidateSupportBot resolves the desk, so bad settings stop the start.
+        services.AddSingleton<IValidateOptions<BookingOptions>, BookingOptionsValidation>();
         services.AddSingleton<SlotCatalog>();
-        services.AddSingleton(sp =>
-        {
-            var problems = sp.GetRequiredService<IOptions<BookingOptions>>().Value.Problems();
-            if (problems.Count > 0) throw new InvalidOperationException("Booking settings:\n" + string.Join("\n", problems));
-            return ActivatorUtilities.CreateInstance<BookingDesk>(sp);
-        });
+        services.AddSingleton<BookingDesk>();
 
         services.AddSingleton<IInputKind, DateInput>();
         services.AddSingleton<IInputKind, MultiChoiceInput>();
@@ -47,4 +43,11 @@ public static class BookingServices
         services.AddHostedService(sp => sp.GetRequiredService<ReminderSender>());
         return services;
     }
+}
+
+/// <summary>Names every invalid <c>Booking:</c> key (see <see cref="BookingOptions.Problems"/>).</summary>
+internal sealed class BookingOptionsValidation : IValidateOptions<BookingOptions>
+{
+    public ValidateOptionsResult Validate(string? name, BookingOptions options) =>
+        options.Problems() is { Count: > 0 } problems ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
 }

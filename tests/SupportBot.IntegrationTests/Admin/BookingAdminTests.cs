@@ -131,4 +131,13 @@ public sealed class BookingAdminTests
         Assert.Equal(6, search.Slots.Count);
         Assert.Equal(2, (await BotApp.ReadJson(await client.SendAsync(Get("/admin/closures")))).GetArrayLength());
     }
+
+    [Fact]
+    public void Invalid_booking_settings_stop_the_app_and_name_the_key()
+    {
+        using var app = new BotApp(new() { ["Booking:ReminderTime"] = "23:00", ["Booking:StartTimes:0"] = "10時" });
+        var error = Assert.ThrowsAny<Exception>(() => app.Services.GetRequiredService<BookingDesk>());
+        Assert.Contains("Booking:ReminderTime", error.ToString());
+        Assert.Contains("Booking:StartTimes", error.ToString());
+    }
 }

@@ -41,7 +41,10 @@ public sealed class BookingDesk(
     // No 0/O, 1/I/L: a number read out on the phone is not misheard.
     private const string Alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 
-    public BookingOptions Options => options.Value;
+    // Read at construction so invalid settings (validated by the host) stop the start, not the first booking.
+    private readonly BookingOptions _options = options.Value;
+
+    public BookingOptions Options => _options;
     public SlotCatalog Slots => slots;
     public IBookingLedger Ledger => ledger;
 
