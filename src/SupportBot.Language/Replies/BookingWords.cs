@@ -34,7 +34,7 @@ public static class BookingWords
 
     private static readonly string[] NothingWords =
     [
-        "なし", "特になし", "とくになし", "特にない", "とくにない", "特にないです", "ないです", "ありません", "特にありません", "とくにありません",
+        "なし", "特になし", "とくになし", "特にない", "とくにない", "特にないです", "とくにないです", "ないです", "特にありませんです", "なしです", "なしで", "ありません", "特にありません", "とくにありません",
         "大丈夫です", "だいじょうぶです", "いいえ", "nothing", "none", "no", "nothing special", "skip",
     ];
 
@@ -42,6 +42,29 @@ public static class BookingWords
 
     /// <summary>True for "nothing to add" (「特になし」「ないです」) at an optional question.</summary>
     public static bool IsNothing(string? text) => Nothing.Contains(ShortAnswers.FoldOne(text ?? ""));
+
+    private static readonly (string Who, string[] Words)[] WhoWords =
+    [
+        ("supporter", ["ケアマネ", "ケアマネージャー", "相談員", "支援員", "支援者", "ヘルパー", "ワーカー", "ソーシャルワーカー", "病院", "学校", "先生", "施設",
+            "事業所", "役所", "市役所", "保健師", "看護師", "関係機関", "職員", "利用者さん", "担当", "supporter", "agency", "care manager", "social worker"]),
+        ("family", ["家族", "母", "父", "お母さん", "お父さん", "親", "両親", "息子", "娘", "子ども", "子供", "こども", "夫", "妻", "主人", "嫁", "兄", "姉",
+            "弟", "妹", "祖父", "祖母", "おじいちゃん", "おばあちゃん", "孫", "family", "mother", "father", "son", "daughter", "husband", "wife", "parent", "child"]),
+        ("self", ["本人", "自分", "私", "わたし", "僕", "ぼく", "俺", "おれ", "うち", "myself", "me", "i am"]),
+    ];
+
+    /// <summary>
+    /// Who the consultation is about, from everyday words: 「母のことです」 → <c>family</c>, 「ケアマネです」 →
+    /// <c>supporter</c>, 「自分です」 → <c>self</c>; null when none (or it is unclear).
+    /// </summary>
+    public static string? ReadWho(string? text)
+    {
+        var folded = ShortAnswers.FoldOne(text ?? "");
+        if (folded.Length is 0 or > 40) return null;
+        // A supporter or family word wins over 私 (「私は娘です」 is family, 「私はケアマネです」 a supporter).
+        foreach (var (who, words) in WhoWords)
+            if (words.Any(w => folded.Contains(ShortAnswers.FoldOne(w), StringComparison.Ordinal))) return who;
+        return null;
+    }
 
     private static readonly string[] Soon = SoonWords.Select(ShortAnswers.FoldOne).ToArray();
     private static readonly string[] Fix = FixWords.Select(ShortAnswers.FoldOne).ToArray();

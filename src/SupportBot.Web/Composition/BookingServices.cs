@@ -26,6 +26,7 @@ public static class BookingServices
         services.AddSingleton<IInputKind, OptionalTextInput>();
         services.AddSingleton<IInputKind, SlotInput>();
         services.AddSingleton<IInputKind, ReviewInput>();
+        services.AddSingleton<IInputKind, WhoInput>();
 
         services.AddSingleton<IFlowAction, BookingTermsAction>();
         services.AddSingleton<IFlowAction, BookingSearchAction>();

@@ -45,7 +45,7 @@ public sealed class FlowEngineTests
                 NullLogger<Engine.Notifications.StaffNotifier>.Instance);
             var callbacks = Options.Create(new Engine.Services.CallbackOptions());
             var set = new FlowSet(flows, [new TextInput(), new ChoiceInput(understanding), new YesNoInput(), new PhoneInput(),
-                 new DateInput(), new MultiChoiceInput(), new OptionalTextInput(), new SlotInput(understanding), new ReviewInput()],
+                 new DateInput(), new MultiChoiceInput(), new OptionalTextInput(), new SlotInput(understanding), new ReviewInput(), new WhoInput(understanding)],
                 [new TodayStatusAction(calendar, merged), new Engine.Services.CallbackTermsAction(callbacks),
                  new Engine.Services.CallbackSaveAction(memory, notifier, calendar, merged, callbacks),
                  .. MeetupActions(memory, notifier, calendar, merged), .. BookingActions(memory, notifier, calendar, merged, clock)]);
