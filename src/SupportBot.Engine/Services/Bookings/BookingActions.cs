@@ -97,19 +97,19 @@ public sealed class BookingHoldAction(BookingDesk desk) : IFlowAction
 {
     public string Name => "booking.hold";
     public IReadOnlyCollection<string> Provides => [];
-    public IReadOnlyCollection<string> Outcomes => ["held", "taken"];
+    public IReadOnlyCollection<string> Outcomes => ["held", "taken", "closed"];
 
     public async Task<string?> RunAsync(FlowTurn turn, CancellationToken cancellationToken)
     {
         var frame = turn.Frame!;
         var slot = desk.Slots.Parse(frame.Values.GetValueOrDefault("slot.value"));
         var user = BookingDesk.UserKey(turn.Turn.Incoming);
-        if (slot is null || !await desk.Slots.IsBookableAsync(slot, turn.Now, cancellationToken)
-            || !await desk.Ledger.HoldAsync(slot, user, desk.Options.Limits, turn.Now, desk.Options.HoldFor, cancellationToken))
-        {
-            if (slot is not null) frame.Values["lost"] = slot.Key;
-            return "taken";
-        }
+        if (slot is null) return "closed";
+        frame.Values["lost"] = slot.Key;
+        // No longer bookable at all (the cut-off passed, staff closed it) is said differently from "someone was faster".
+        if (!await desk.Slots.IsBookableAsync(slot, turn.Now, cancellationToken)) return "closed";
+        if (!await desk.Ledger.HoldAsync(slot, user, desk.Options.Limits, turn.Now, desk.Options.HoldFor, cancellationToken)) return "taken";
+        frame.Values.Remove("lost");
         // A new key per hold: a confirm rerun (or redelivered) for this hold books once.
         frame.Values["hold"] = Guid.NewGuid().ToString("N");
         return "held";
@@ -173,7 +173,7 @@ public sealed class BookingConfirmAction(BookingDesk desk) : IFlowAction
 {
     public string Name => "booking.confirm";
     public IReadOnlyCollection<string> Provides => ["booking_id"];
-    public IReadOnlyCollection<string> Outcomes => ["booked", "taken"];
+    public IReadOnlyCollection<string> Outcomes => ["booked", "taken", "closed"];
 
     public async Task<string?> RunAsync(FlowTurn turn, CancellationToken cancellationToken)
     {
@@ -183,7 +183,7 @@ public sealed class BookingConfirmAction(BookingDesk desk) : IFlowAction
         if (slot is null || !await desk.Slots.IsBookableAsync(slot, turn.Now, cancellationToken))
         {
             if (slot is not null) v["lost"] = slot.Key;
-            return "taken";
+            return "closed";
         }
         var user = BookingDesk.UserKey(incoming);
         var details = new BookingDetails(v.GetValueOrDefault("name"), v.GetValueOrDefault("phone"), v.GetValueOrDefault("who.value"),
@@ -266,7 +266,7 @@ public sealed class BookingChangeAction(BookingDesk desk) : IFlowAction
 {
     public string Name => "booking.change";
     public IReadOnlyCollection<string> Provides => ["booking_id"];
-    public IReadOnlyCollection<string> Outcomes => ["changed", "taken", "gone"];
+    public IReadOnlyCollection<string> Outcomes => ["changed", "taken", "closed", "gone"];
 
     public async Task<string?> RunAsync(FlowTurn turn, CancellationToken cancellationToken)
     {
@@ -275,7 +275,7 @@ public sealed class BookingChangeAction(BookingDesk desk) : IFlowAction
         var booking = await desk.Ledger.GetAsync(id, cancellationToken);
         if (booking is null || booking.Status != BookingStatus.Confirmed || booking.User != BookingDesk.UserKey(turn.Turn.Incoming)) return "gone";
         var slot = desk.Slots.Parse(v.GetValueOrDefault("slot.value"));
-        if (slot is null || !await desk.Slots.IsBookableAsync(slot, turn.Now, cancellationToken)) { if (slot is not null) v["lost"] = slot.Key; return "taken"; }
+        if (slot is null || !await desk.Slots.IsBookableAsync(slot, turn.Now, cancellationToken)) { if (slot is not null) v["lost"] = slot.Key; return "closed"; }
         var result = await desk.Ledger.ChangeAsync(id, slot, desk.Options.Limits, turn.Now, desk.Options.KeepAfter, cancellationToken);
         switch (result.Outcome)
         {
