@@ -9,11 +9,11 @@ namespace SupportBot.Channels;
 /// <summary>
 /// Delivers a message outside a turn, by the conversation's channel: Direct Line appends it to the
 /// transcript (Web Chat picks it up on its next poll); Bot Framework channels get it POSTed to their
-/// Connector (<c>{serviceUrl}/v3/conversations/{id}/activities</c>). Channels without a way to push yet say false.
+/// Connector (<c>{serviceUrl}/v3/conversations/{id}/activities</c>); LINE gets a push. Channels without a way to push yet say false.
 /// Direct Line is taken lazily: it runs turns (pipeline → bot → flows → actions), and an action is what
 /// sends proactive messages, so taking it eagerly would make the container build a cycle.
 /// </summary>
-public sealed class ProactiveMessenger(Lazy<DirectLineService> directLine, ConnectorClient connector, BotFramework.Auth.BotFrameworkAuthenticator auth, ILogger<ProactiveMessenger> log) : IProactiveMessenger
+public sealed class ProactiveMessenger(Lazy<DirectLineService> directLine, ConnectorClient connector, BotFramework.Auth.BotFrameworkAuthenticator auth, Line.LineDelivery line, Line.LineReplyMapper lineMapper, ILogger<ProactiveMessenger> log) : IProactiveMessenger
 {
     public async Task<bool> SendAsync(ConversationReference to, Activity message, CancellationToken cancellationToken)
     {
@@ -23,6 +23,15 @@ public sealed class ProactiveMessenger(Lazy<DirectLineService> directLine, Conne
             {
                 await directLine.Value.AppendProactiveAsync(to.ConversationId, to.UserId, message, cancellationToken);
                 return true;
+            }
+            // LINE: a push (counted: it costs quota), in the conversation's culture.
+            if (to.ChannelId == Line.LineChannel.ChannelId)
+            {
+                var messages = lineMapper.Map([message], message.Locale ?? "ja-JP");
+                var sent = true;
+                foreach (var batch in Line.LineReplyMapper.Batches(messages))
+                    sent &= await line.PushAsync(to.ConversationId, batch, "proactive", cancellationToken);
+                return sent && messages.Count > 0;
             }
             // The same rule as replies: without app credentials only loopback Connectors (the Emulator).
             if (to.ServiceUrl is { } serviceUrl && connector.MayPostTo(serviceUrl, auth.Enabled))

@@ -31,6 +31,7 @@ public static class RedisStorageServiceCollectionExtensions
         services.AddSingleton<IMeetupRoster>(provider => provider.GetRequiredService<RedisStore>());
         services.AddSingleton<IBookingLedger>(provider => provider.GetRequiredService<RedisStore>());
         services.AddSingleton<IReminderQueue>(provider => provider.GetRequiredService<RedisStore>());
+        services.AddSingleton<IRecordEraser>(provider => provider.GetRequiredService<RedisStore>());
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
         return services;
     }

@@ -3,7 +3,11 @@ using SupportBot.Web.Endpoints;
 
 // `recognize` is a command-line tool for staff and test sets: JSON lines in, JSON lines out.
 if (args.Length > 0 && args[0] == "recognize")
-    return SupportBot.Web.Commands.RecognizeCommand.Run(Console.In, Console.Out);
+    return SupportBot.Web.Commands.RecognizeCommand.RunConsole();
+
+// `richmenu` registers the LINE rich menu of assets/line/ through the Messaging API (docs/line.md).
+if (args.Length > 0 && args[0] == "richmenu")
+    return await SupportBot.Web.Commands.RichMenuCommand.RunAsync(args[1..], Console.Out, Console.Error);
 
 // Content root = the app's own folder, so appsettings.json, locales/ and the page are found
 // wherever the process is started from.
@@ -15,6 +19,7 @@ app.ValidateSupportBot();
 app.UseCors();
 app.MapBotFramework();
 app.MapDirectLine();
+app.MapLine();
 app.MapChatPage();
 app.MapAdmin();
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));

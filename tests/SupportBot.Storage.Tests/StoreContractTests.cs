@@ -407,4 +407,21 @@ public abstract class StoreContractTests
         var positions = Enumerable.Range(0, 200).Where(i => results[i].Status == RosterStatus.Waitlisted).ToDictionary(i => $"user-{i:000}", i => results[i].WaitlistPosition);
         Assert.Equal(Enumerable.Range(1, 180), waitlist.Select(w => positions[w.Member]));
     }
+
+    [Fact]
+    public async Task Removing_records_takes_exactly_the_given_ones_from_that_log()
+    {
+        var (store, _) = Fresh();
+        var eraser = (IRecordEraser)store.Logs;
+        var t0 = new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.FromHours(9));
+        await store.Logs.AppendAsync("callbacks", t0, "{\"user\":\"U1\",\"name\":\"山田\"}", TimeSpan.FromDays(30));
+        await store.Logs.AppendAsync("callbacks", t0.AddMinutes(1), "{\"user\":\"U2\"}", TimeSpan.FromDays(30));
+        await store.Logs.AppendAsync("other", t0, "{\"user\":\"U1\",\"name\":\"山田\"}", TimeSpan.FromDays(30));
+
+        Assert.Equal(1, await eraser.RemoveAsync("callbacks", ["{\"user\":\"U1\",\"name\":\"山田\"}", "{\"user\":\"U9\"}"]));
+        Assert.Equal(["{\"user\":\"U2\"}"], await store.Logs.ReadAsync("callbacks", t0.AddDays(-1), t0.AddDays(1)));
+        Assert.Single(await store.Logs.ReadAsync("other", t0.AddDays(-1), t0.AddDays(1)));
+        Assert.Equal(0, await eraser.RemoveAsync("missing", ["{}"]));
+        Assert.Equal(0, await eraser.RemoveAsync("callbacks", []));
+    }
 }

@@ -30,6 +30,16 @@ try {
   const botMessages = () => page.locator('.webchat__bubble:not(.webchat__bubble--from-user)').count();
   const before = await botMessages();
 
+  step('a suggested-action button works');
+  // The welcome's menu buttons, in the suggested-actions bar (not the screen-reader live region, which
+  // holds a hidden copy). They stay until the next message, so press one before typing.
+  const button = page.locator('.webchat__suggested-actions button.webchat__suggested-action', { hasText: 'よくある質問' }).last();
+  await button.waitFor({ timeout: 15000 });
+  await button.click();
+  await page.locator('.webchat__bubble--from-user').getByText('よくある質問').first().waitFor({ timeout: 15000 });
+  await page.waitForFunction((n) => document.querySelectorAll('.webchat__bubble:not(.webchat__bubble--from-user)').length > n, before, { timeout: 20000 });
+  const afterButton = await botMessages();
+
   step('send a Japanese message');
   const input = page.locator('[data-id="webchat-sendbox-input"]').first();
   await input.waitFor({ timeout: 15000 });
@@ -38,19 +48,12 @@ try {
   await page.locator('.webchat__bubble--from-user').getByText('開所時間を知りたいです').first().waitFor({ timeout: 15000 });
 
   step('the reply appears');
-  await page.waitForFunction((n) => document.querySelectorAll('.webchat__bubble:not(.webchat__bubble--from-user)').length > n, before, { timeout: 20000 });
+  await page.waitForFunction((n) => document.querySelectorAll('.webchat__bubble:not(.webchat__bubble--from-user)').length > n, afterButton, { timeout: 20000 });
+  await page.locator('.webchat__bubble:not(.webchat__bubble--from-user)').getByText('10:00').first().waitFor({ timeout: 5000 });
 
   step('the message is not marked failed');
   const failed = await page.getByText(/送信できませんでした|Send failed|再試行|Retry/).count();
   if (failed > 0) throw new Error('Web Chat marked the message as failed');
-
-  step('a suggested-action button works');
-  const afterReply = await botMessages();
-  const button = page.getByRole('button', { name: 'よくある質問' }).last();
-  await button.waitFor({ timeout: 15000 });
-  await button.click();
-  await page.locator('.webchat__bubble--from-user').getByText('よくある質問').first().waitFor({ timeout: 15000 });
-  await page.waitForFunction((n) => document.querySelectorAll('.webchat__bubble:not(.webchat__bubble--from-user)').length > n, afterReply, { timeout: 20000 });
 
   if (args.screenshot) await page.screenshot({ path: args.screenshot, fullPage: true });
   console.log('webchat e2e: all steps passed');

@@ -8,6 +8,9 @@ internal static class DateRanges
 {
     public sealed record Result(Values Values, BookingReading? Reading);
 
+    private static readonly System.Text.RegularExpressions.Regex SlashDayFirst = new("^(?<a>[0-9]{1,2})/(?<b>[0-9]{1,2})$");
+    private static readonly System.Text.RegularExpressions.Regex SlashDate = new("^(?<a>[0-9]{1,2})/(?<b>[0-9]{1,2})(?:/(?<y>[0-9]{4}))?$");
+
     public static Result? Build(string aText, string bText, Context c)
     {
         var a = ParseDate(aText, c);
@@ -15,7 +18,22 @@ internal static class DateRanges
         if (a is not null && b is null && Spans.Parse(bText, c) is null)
             return null;
         if (a is not null && b is not null)
-            return Days(a, Inherit(a, b, bText, c), c);
+        {
+            b = Inherit(a, b, bText, c);
+            // 29/2-1/3/2019: the start takes the end's year, and both ends are written the same way round.
+            if (SlashDayFirst.Match(aText) is { Success: true } da && SlashDate.Match(bText) is { Success: true } db
+                && Num(da.Groups["a"].Value) > 12 && db.Groups["y"].Success)
+            {
+                int y = Num(db.Groups["y"].Value), bDay = Num(db.Groups["a"].Value), bMonth = Num(db.Groups["b"].Value);
+                int aDay = Num(da.Groups["a"].Value), aMonth = Num(da.Groups["b"].Value);
+                b = Calendar.TryDate(y, bMonth, bDay, out var be) ? DatePoint.Of(be) with { Year = y, Month = bMonth, Day = bDay } : new DatePoint { Year = y, Month = bMonth, Day = bDay, Invalid = true };
+                a = Calendar.TryDate(y, aMonth, aDay, out var ae) ? DatePoint.Of(ae) with { Year = y, Month = aMonth, Day = aDay } : new DatePoint { Year = y, Month = aMonth, Day = aDay, Invalid = true };
+            }
+            return Days(a, b, c);
+        }
+
+        if (a is not null && b is null)
+            return DayToSpan(a, bText, c);
 
         var sa = a is null ? Spans.Parse(aText, c) : null;
         var sb = b is null ? InheritSpan(sa, bText, c) : null;
@@ -93,6 +111,28 @@ internal static class DateRanges
         return new Result(values, Join(ra, rb));
     }
 
+    /// <summary>"2019年2月1日から3月まで": from a day to a stretch; the month takes the day's year. Upstream ends the
+    /// range where the stretch starts; our reading runs to its last day.</summary>
+    private static Result? DayToSpan(DatePoint a, string bText, Context c)
+    {
+        // A day without a year is its next occurrence here (5月1日から6月まで).
+        if ((a.Yearless ? a.Booking(c.Today) : a.Resolve(c.Reference).Future) is not { } start) return null;
+        var sb = Spans.Parse(bText, c);
+        // Only a named month or year ends it; "今日から2週間以内" is a stretch counted from the day, read elsewhere.
+        if (sb is null || sb.NotResolved || (sb.Month is null && sb.Unit != 'Y')) return null;
+        var end = sb.Values[^1].Start;
+        var last = sb.Values[^1].End.AddDays(-1);
+        if (!sb.YearFixed && sb.Month is { } m)
+        {
+            end = new DateOnly(m < start.Month ? start.Year + 1 : start.Year, m, 1);
+            last = end.AddMonths(1).AddDays(-1);
+        }
+        if (end < start) return null;
+        var values = new Values { V($"({a.Timex},{Format.Day(end)},P{end.DayNumber - start.DayNumber}D)", start, end) };
+        var from = a.Booking(c.Today);
+        return new Result(values, from is { } f && last >= c.Today ? BookingReading.Between(f < c.Today ? c.Today : f, last) : null);
+    }
+
     private static BookingReading? Join(BookingReading? a, BookingReading? b)
     {
         if (a?.Date is not { } s || b is null) return a;
@@ -112,6 +152,13 @@ internal static class DateRanges
     /// <summary>The end day borrows what the start said and it did not (9月3日から12日 → 9月12日).</summary>
     private static DatePoint Inherit(DatePoint a, DatePoint b, string bText, Context c)
     {
+        // 2020年5月1日から5月7日: the end takes the start's year (the next year when it would fall before).
+        if (a.Year is { } ay && !a.Invalid && b.Year is null && b.Month is { } bm && b.Day is { } bd && b.Nth is null)
+        {
+            if (!Calendar.TryDate(ay, bm, bd, out var e)) return b with { Year = ay, Invalid = true };
+            if (a.Fixed is { } af && e < af && !Calendar.TryDate(ay + 1, bm, bd, out e)) return b;
+            return DatePoint.Of(e) with { Year = e.Year, Month = bm, Day = bd };
+        }
         if (b.Fixed is not null || b.Month is not null || b.Weekday is not null || b.Day is not { } d) return b;
         if (a.Fixed is { } f)
         {
@@ -139,18 +186,25 @@ internal static class DateRanges
     private static Result Days(DatePoint a, DatePoint b, Context c)
     {
         var values = new Values();
+        if (a.Invalid || b.Invalid)
+        {
+            // 29/2-1/3/2019: there was no 29 February in 2019.
+            values.Add(new() { ["timex"] = $"({a.Timex},{b.Timex},PXD)", ["type"] = "daterange", ["value"] = "not resolved" });
+            return new Result(values, null);
+        }
         var (pa, fa) = a.Resolve(c.Reference);
         var (pb, fb) = b.Resolve(c.Reference);
         var timex = (DateOnly s, DateOnly e) => $"({a.Timex},{b.Timex},P{e.DayNumber - s.DayNumber}D)";
         if (pa == fa && pb == fb && fa is { } s0 && fb is { } e0)
             values.Add(V(timex(s0, e0), s0, e0));
-        else if (a.Month is { } ma && a.Day is { } da && b.Month is { } mb && b.Day is { } db)
+        else if (a.Yearless && b.Yearless)
         {
             (DateOnly, DateOnly)? For(int y)
             {
-                if (!Calendar.TryDate(y, ma, da, out var s)) return null;
-                var ey = (mb < ma || (mb == ma && db < da)) ? y + 1 : y;
-                return Calendar.TryDate(ey, mb, db, out var e) ? (s, e) : null;
+                if (a.InYear(y) is not { } s) return null;
+                var e = b.InYear(y);
+                if (e is not null && e < s) e = b.InYear(y + 1);
+                return e is { } ee ? (s, ee) : null;
             }
             var today = c.Today;
             var cur = For(today.Year) ?? For(today.Year - 1);

@@ -17,32 +17,59 @@ public static class DateTimeRecognizer
 
     private sealed record Candidate(int Start, int Length, string Type, Values Values, BookingReading? Reading, int Priority);
 
-    private sealed record Rule(Regex Regex, int Priority, Func<Match, Context, Candidate?> Build);
+    /// <summary>The type of a match that blocks overlapping readings but is not reported (a recurrence).</summary>
+    private const string Ignored = "";
+
+    /// <param name="Needs">Words of which the text must hold one for the rule to match at all: a cheap test that
+    /// skips the long patterns on most messages (the command runs thousands of lines a second).</param>
+    private sealed record Rule(Regex Regex, int Priority, Func<Match, Context, Candidate?> Build, string[]? Needs = null);
+
+    private static readonly string[] JoinWords = ["から", "~", "-", "より"];
+    private static readonly string[] OpenWords = ["以", "前", "後", "から", "まで"];
+    private static readonly string[] ClockWords = ["時", ":", "正午", "真夜中", "m", "M"];
 
     private const RegexOptions Opt = RegexOptions.CultureInvariant;
     private const string Sep = "(?:の|,| |　)?";
-    private const string OpenMod = "(?<mod>以降|以後|以前|またはその前|またはその後|の後から|の後|後|から|まで|の前|前)";
+    private const string OpenMod = "(?<mod>以上あと|以上後|以上前|以降|以後|以前|またはその前|またはその後|の後から|の後|後|から|まで|の前|前)";
+
+    // "今日から3分後": から introduces an offset from the day, not an open range.
+    private const string NotOffset = "(?![0-9〇零一二三四五六七八九十百]+(?:分|秒|時間)後)";
+
+    /// <summary>B in "A から B" may follow a hyphen (2/28-3/1), which a lone date may not (phone numbers).</summary>
+    private static readonly string DateAfterJoin = Date.Replace("(?<![0-9/.-])", "(?<![0-9/.])", StringComparison.Ordinal);
+
+    /// <summary>A in "A-B" may be followed by the hyphen (2020/2/29-2020/3/1).</summary>
+    private static readonly string DateBeforeJoin = Date.Replace("(?![0-9/.-])", "(?![0-9/.])", StringComparison.Ordinal);
 
     private static readonly Rule[] Rules =
     [
-        new(new Regex($"(?<d>{Date}){Sep}(?<t1>{Time}){RangeJoin}(?:(?<d2>{Date}){Sep})?(?<t2>{Time}){RangeClose}", Opt), 1, DateTimeRange),
-        new(new Regex($"(?<a>{Date}|{Span}){RangeJoin}(?<b>{Date}|{Span}){RangeClose}", Opt), 2, DateRange),
-        new(new Regex($"(?<t1>{Time}){RangeJoin}(?<t2>{Time}){RangeClose}", Opt), 2, TimeRange),
-        new(new Regex($"(?<x>(?<d>{Date}){Sep}(?<t>{Time})){OpenMod}", Opt), 3, OpenDateTime),
-        new(new Regex($"(?<d>{Date}){Sep}(?<t>{Time})", Opt), 4, DateTimePoint),
+        new(new Regex($"(?<d>{Date}){Sep}(?<t1>{Time}){RangeJoin}(?:(?<d2>{Date}){Sep})?(?<t2>{Time}){RangeClose}", Opt), 1, DateTimeRange, JoinWords),
+        new(new Regex($"(?<a>{DateBeforeJoin}|{Span}){RangeJoin}(?<b>{DateAfterJoin}|{Span}){RangeClose}", Opt), 2, DateRange, JoinWords),
+        new(new Regex($"(?<t1>{Time}){RangeJoin}(?<t2>{Time}){RangeClose}", Opt), 2, TimeRange, JoinWords),
+        new(new Regex($"(?<x>(?<d>{Date}){Sep}(?<t>{Time})){OpenMod}", Opt), 3, OpenDateTime, OpenWords),
+        new(new Regex($"(?<d>{Date}){Sep}(?<t>{Time})", Opt), 4, DateTimePoint, ClockWords),
         new(new Regex($"(?<d>{Date}){Sep}(?<p>{Part})(?<ap>{Approx})?(?:(?<=夜|夕方)に)?", Opt), 4, DatePart),
-        new(new Regex($"(?<x>{Time}){OpenMod}", Opt), 5, OpenTime),
-        new(new Regex($"(?<x>{Date}|{Span}){OpenMod}", Opt), 5, OpenDate),
-        new(new Regex($"(?<x>{Date}|{Span})(?<mod>またはその前|またはその後)", Opt), 5, OpenDate),
-        new(new Regex(Time, Opt), 6, TimePointRule),
+        new(new Regex($"(?<x>{Time}){OpenMod}", Opt), 5, OpenTime, OpenWords),
+        new(new Regex($"(?<x>{Date}|{Span}){OpenMod}{NotOffset}", Opt), 5, OpenDate, OpenWords),
+        new(new Regex($"(?<d>{Date}){Sep}(?<p>{Part})から{NotOffset}", Opt), 3, OpenDatePart, ["から"]),
+        new(new Regex($"(?<x>{Date}){Approx}", Opt), 5, ApproxDate, ["ごろ", "頃", "ぐらい", "くらい"]),
+        new(new Regex($"(?<d>{Date}){Sep}(?<w>早い時間|遅い時間|あとで|後で)", Opt), 4, DayHalf),
+        new(new Regex($"(?<x>{Date}|{Span})(?<mod>またはその前|またはその後)", Opt), 5, OpenDate, ["またはその"]),
+        new(new Regex($"早ければ(?<x>{Date}|{Span})", Opt), 5, AtTheEarliest, ["早ければ"]),
+        new(new Regex(Time, Opt), 6, TimePointRule, ClockWords),
         new(new Regex($"(?<![0-9])(?<n>{N})(?<u>分|時間)(?<k>後|で)", Opt), 6, Later),
-        new(new Regex($"(?:今から|後)(?<n>{N})(?<u>分|時間)(?<k>後|で|間)?", Opt), 6, Later),
+        new(new Regex($"今から(?<n>{N})(?<u>分|時間)(?<k>後|で|間)?", Opt), 6, Later),
+        // 後三十分で: "in thirty minutes" is 三十分で; 後 only leads 後五分間 / 後5分.
+        new(new Regex($"後(?<n>{N})(?<u>分|時間)(?!で)(?<k>後|間)?", Opt), 6, Later),
         new(new Regex("次の(?<n>" + N + ")(?<u>時間|分)", Opt), 6, Within),
+        new(new Regex($"(?:今から|今後|これから)?(?<![0-9])(?<n>{N})(?<u>時間|分|秒)以内に?", Opt), 6, Within, ["以内"]),
         new(new Regex(Date, Opt), 7, DatePointRule),
         new(new Regex(Span, Opt), 7, SpanRule),
         new(new Regex(Part + "(?:(?<=夜|夕方)に)?", Opt), 8, PartRule),
         new(new Regex("今(?!日|週|月|年|夜|晩|朝|度|後|回|から[0-9〇零一二三四五六七八九十])", Opt), 9, Now),
-        new(new Regex("(?:一日|日曜日|今週の日曜日)の終わり", Opt), 3, EndOfDay),
+        // Recurring (毎週火曜, 毎月15日の10時, 隔週): not a date to book; the match only keeps its pieces from being read.
+        new(new Regex($"(?:毎|隔)(?:週|月|日|朝|晩|夜|年)(?:の)?(?:{Wd}|{N2}日|第{N2}{Wd})?(?:{Sep}(?:{Time}|{Part}))?", Opt), 1, Recurring),
+        new(new Regex("(?:一日|日曜日|今週の日曜日)の終わり|(?:今日|本日|明日)中", Opt), 3, EndOfDay),
     ];
 
     /// <summary>Recognizes with a reference instant; it is converted to Japan time.</summary>
@@ -57,10 +84,12 @@ public static class DateTimeRecognizer
     public static IReadOnlyList<DateTimeMention> Recognize(NormalizedText normalized, DateTime japanLocalReference)
     {
         var c = new Context(new DateTime(japanLocalReference.Ticks - japanLocalReference.Ticks % TimeSpan.TicksPerSecond));
+        normalized = KanaSpellings.Rewrite(normalized);
         var text = normalized.Text;
         var candidates = new List<Candidate>();
         foreach (var rule in Rules)
         {
+            if (rule.Needs is { } needs && !needs.Any(w => text.Contains(w, StringComparison.Ordinal))) continue;
             for (var m = rule.Regex.Match(text); m.Success; m = m.NextMatch())
             {
                 if (m.Length == 0) continue;
@@ -75,9 +104,10 @@ public static class DateTimeRecognizer
         foreach (var cand in candidates.OrderByDescending(x => x.Length).ThenBy(x => x.Priority).ThenBy(x => x.Start))
         {
             if (chosen.Any(x => x.Start < cand.Start + cand.Length && cand.Start < x.Start + x.Length)) continue;
-            if (IsPartOfNumber(text, cand)) continue;
+            if (IsPartOfNumber(text, cand) || IsPartOfName(text, cand)) continue;
             chosen.Add(cand);
         }
+        chosen.RemoveAll(x => x.Type == Ignored);
         chosen.Sort((a, b) => a.Start.CompareTo(b.Start));
         chosen = Alternatives.ShareContext(text, chosen.Select(x => (x.Start, x.Length, x.Reading)).ToList(), c)
             .Zip(chosen, (r, x) => x with { Reading = r }).ToList();
@@ -86,7 +116,9 @@ public static class DateTimeRecognizer
         foreach (var x in chosen)
         {
             var (start, length) = normalized.ToOriginal(x.Start, x.Length);
-            result.Add(new DateTimeMention(text.Substring(x.Start, x.Length), start, start + length - 1,
+            // The user's own words, width-folded (a kana spelling is reported as typed, not as rewritten).
+            var said = TextNormalizer.Fold(normalized.Original.Substring(start, length), NormalizationOptions.ForDateTime);
+            result.Add(new DateTimeMention(said, start, start + length - 1,
                 "datetimeV2." + x.Type, new DateTimeResolution(x.Values), x.Reading));
         }
         return result;
@@ -102,6 +134,21 @@ public static class DateTimeRecognizer
         if (char.IsAsciiDigit(first) && (char.IsAsciiDigit(before) || (before == '-' && x.Start > 1 && char.IsAsciiDigit(text[x.Start - 2])))) return true;
         if (char.IsAsciiDigit(last) && (char.IsAsciiDigit(after) || (after == '-' && x.Start + x.Length + 1 < text.Length && char.IsAsciiDigit(text[x.Start + x.Length + 1])))) return true;
         return false;
+    }
+
+    /// <summary>
+    /// A word inside a quoted name (「明日之后」, 「今日头条」: titles written without kana) is part of the name,
+    /// not a date. A quote that is only the date (「明日」) or a phrase with kana (「明日は休み」) still counts.
+    /// </summary>
+    private static bool IsPartOfName(string text, Candidate x)
+    {
+        var open = x.Start == 0 ? -1 : text.LastIndexOf('「', x.Start - 1);
+        if (open < 0) return false;
+        var close = text.IndexOf('」', open);
+        if (close < x.Start + x.Length) return false; // not closed, or closed before the word
+        var inner = text[(open + 1)..close];
+        if (inner.Length == x.Length) return false;
+        return !inner.Any(ch => ch is >= '\u3040' and <= '\u309F');
     }
 
     private static Candidate Make(Match m, string type, Values values, BookingReading? reading) =>
@@ -207,6 +254,74 @@ public static class DateTimeRecognizer
         return Make(m, "datetimerange", values, b is { } day ? BookingReading.OnDate(day).WithTime(BookingReading.Hours(p.BookStart, p.BookEnd)) : null);
     }
 
+    /// <summary>"早ければ来年の第1四半期": at the earliest then, so from its start on.</summary>
+    private static Candidate? AtTheEarliest(Match m, Context c)
+    {
+        var x = m.Groups["x"].Value;
+        if (ParseDate(x, c) is { } dp)
+        {
+            var values = new Values();
+            foreach (var d in Days(dp, c))
+                if (d is { } day)
+                    values.Add(V(("timex", dp.Timex), ("Mod", "since"), ("type", "daterange"), ("sourceEntity", "datetimepoint"), ("start", Format.Day(day))));
+            var b = dp.Booking(c.Today);
+            return values.Count == 0 ? null : Make(m, "daterange", values, b is { } bd ? BookingReading.OnDate(bd) : null);
+        }
+        if (Spans.Parse(x, c) is { NotResolved: false } s)
+        {
+            var values = s.Values.Select(v => V(("timex", v.Timex), ("Mod", "since"), ("type", "daterange"), ("sourceEntity", "datetimerange"), ("start", Format.Day(v.Start)))).ToList();
+            return Make(m, "daterange", values, s.Reading);
+        }
+        return null;
+    }
+
+    private static Candidate? Recurring(Match m, Context c) => Make(m, Ignored, [], null);
+
+    /// <summary>"今日の午後から": from the start of that part of the day on.</summary>
+    private static Candidate? OpenDatePart(Match m, Context c)
+    {
+        var dp = ParseDate(m.Groups["d"].Value, c);
+        var parsed = ParsePart(m.Groups["p"].Value, c);
+        if (dp is null || parsed is null) return null;
+        var p = parsed.Value.Part;
+        var values = new Values();
+        foreach (var d in Days(dp, c))
+        {
+            var v = V(("timex", dp.Timex + "T" + p.Code), ("Mod", "since"), ("type", "datetimerange"));
+            if (d is { } x) v["start"] = Format.Day(x) + " " + p.RtStartText;
+            else v["value"] = "not resolved";
+            values.Add(v);
+        }
+        var b = dp.Booking(c.Today);
+        return Make(m, "datetimerange", values, b is { } day ? BookingReading.OnDate(day).WithTime(BookingReading.Hours(p.BookStart, 24 * 60)) : null);
+    }
+
+    /// <summary>"21日ごろ": a day, hedged.</summary>
+    private static Candidate? ApproxDate(Match m, Context c)
+    {
+        var dp = ParseDate(m.Groups["x"].Value, c);
+        if (dp is null) return null;
+        var values = new Values();
+        foreach (var d in Days(dp, c))
+            values.Add(V(("timex", dp.Timex), ("Mod", "approx"), ("type", "daterange"), ("value", d is { } x ? Format.Day(x) : "not resolved")));
+        return Make(m, "date", values, dp.Booking(c.Today) is { } b ? BookingReading.OnDate(b) : null);
+    }
+
+    /// <summary>"水曜日の早い時間" (the first half of the day), "今日あとで" (the second half): the coming such day.</summary>
+    private static Candidate? DayHalf(Match m, Context c)
+    {
+        var dp = ParseDate(m.Groups["d"].Value, c);
+        if (dp is null || Days(dp, c).Last() is not { } day) return null;
+        var early = m.Groups["w"].Value == "早い時間";
+        var (from, to) = early ? (0, 12) : (12, 24);
+        var start = day.ToDateTime(TimeOnly.MinValue).AddHours(from);
+        var end = day.ToDateTime(TimeOnly.MinValue).AddHours(to);
+        var v = V(("timex", dp.Timex), ("Mod", early ? "start" : "end"), ("type", "datetimerange"),
+            ("start", Format.Moment(start)), ("end", Format.Moment(end)));
+        var b = dp.Booking(c.Today);
+        return Make(m, "datetimerange", [v], b is { } bd ? BookingReading.OnDate(bd).WithTime(BookingReading.Hours(from * 60, to * 60)) : null);
+    }
+
     private static Candidate? PartRule(Match m, Context c)
     {
         var word = m.Value.TrimEnd('に');
@@ -232,6 +347,7 @@ public static class DateTimeRecognizer
         foreach (var x in s.Values)
         {
             var v = V(("timex", x.Timex), ("type", "daterange"));
+            if (x.List is not null) v["list"] = x.List;
             if (s.NotResolved) v["value"] = "not resolved";
             else
             {
@@ -252,7 +368,7 @@ public static class DateTimeRecognizer
 
     private static Candidate? EndOfDay(Match m, Context c)
     {
-        var dayText = m.Value[..^"の終わり".Length];
+        var dayText = m.Value.EndsWith('中') ? m.Value[..^1] : m.Value[..^"の終わり".Length];
         var dp = dayText == "一日" ? DatePoint.Of(c.Today) : ParseDate(dayText, c);
         if (dp is null) return null;
         var values = new Values();
@@ -279,7 +395,7 @@ public static class DateTimeRecognizer
     {
         var n = Num(m.Groups["n"].Value);
         if (n < 0) return null;
-        var span = m.Groups["u"].Value == "分" ? TimeSpan.FromMinutes(n) : TimeSpan.FromHours(n);
+        var span = m.Groups["u"].Value switch { "分" => TimeSpan.FromMinutes(n), "秒" => TimeSpan.FromSeconds(n), _ => TimeSpan.FromHours(n) };
         var end = c.Reference + span;
         var f = "yyyy-MM-dd'T'HH:mm:ss";
         var inv = System.Globalization.CultureInfo.InvariantCulture;
@@ -392,10 +508,14 @@ public static class DateTimeRecognizer
         return Make(m, "datetimerange", values, reading);
     }
 
+    private static readonly Regex OffsetEnd = new($"^{N}{OffsetUnit}(?:後|前|先)$", Opt);
+
     private static Candidate? DateRange(Match m, Context c)
     {
         var aText = m.Groups["a"].Value;
         var bText = m.Groups["b"].Value;
+        // "今日から2日後" is one day counted from today, not a range.
+        if (OffsetEnd.IsMatch(bText)) return null;
         return DateRanges.Build(aText, bText, c) is { } r ? Make(m, "daterange", r.Values, r.Reading) : null;
     }
 
@@ -434,9 +554,9 @@ public static class DateTimeRecognizer
 
     private static string? ModOf(string word) => word switch
     {
-        "以降" or "以後" or "の後" or "後" or "の後から" => "after",
+        "以降" or "以後" or "の後" or "後" or "の後から" or "以上あと" or "以上後" => "after",
         "から" or "またはその後" => "since",
-        "まで" or "前" or "の前" or "以前" => "before",
+        "まで" or "前" or "の前" or "以前" or "以上前" => "before",
         "またはその前" => "until",
         _ => null,
     };
@@ -473,13 +593,17 @@ public static class DateTimeRecognizer
         var x = m.Groups["x"].Value;
         var mod = ModOf(m.Groups["mod"].Value);
         if (mod is null) return null;
+        // "今日から2日" + "後" is one day counted from today (今日から2日後), not "after" it.
+        if (m.Groups["mod"].Value is "後" or "前" && x.Contains("から", StringComparison.Ordinal)) return null;
         var before = mod is "before" or "until";
         if (ParseDate(x, c) is { } dp)
         {
             var values = new Values();
             foreach (var d in Days(dp, c))
             {
-                var v = V(("timex", dp.Timex), ("Mod", mod), ("type", "daterange"), ("sourceEntity", "datetimepoint"));
+                var v = V(("timex", dp.Timex), ("Mod", mod), ("type", "daterange"));
+                // "今日から2週間以上あと" is an offset, not a point said: upstream gives it no source entity.
+                if (!m.Groups["mod"].Value.StartsWith("以上", StringComparison.Ordinal)) v["sourceEntity"] = "datetimepoint";
                 if (d is { } day) v[before ? "end" : "start"] = Format.Day(day);
                 values.Add(v);
             }

@@ -15,7 +15,7 @@ internal static class Primitives
 {
     private const RegexOptions Opt = RegexOptions.CultureInvariant;
 
-    private static readonly Regex YearRx = new("^(?:(?<era>令和|平成|昭和|大正|明治)(?<ey>元|" + N2 + ")年|(?<y>[0-9]{4}|[0-9]{2}|[〇零一二三四五六七八九十百千]{2,6})年|(?<rel>今年|来年|去年|昨年|再来年|翌年|本年))$", Opt);
+    private static readonly Regex YearRx = new("^(?:(?<era>令和|平成|昭和|大正|明治)(?<ey>元|" + N2 + ")年|(?:今年|来年|去年|昨年)?(?<y>[0-9]{4}|[0-9]{2}|[〇零一二三四五六七八九十百千]{2,6})年|(?<rel>今年|来年|去年|昨年|再来年|翌年|本年))$", Opt);
     private static readonly Regex MonthDayRx = new("^(?:(?<wr>" + WeekRel + ")の?" + Wd + "\\(?)?(?:(?<y>" + Year + ")[ 　の]?)?(?<m>" + N2 + ")月(?<d>" + N2 + ")日(?:[,の 　]?\\(?(?<w>" + WdChar + ")(?:曜日?)?\\)?)?\\)?$", Opt);
     private static readonly Regex IsoRx = new("^(?<y>[0-9]{4})[/.-](?<m>[0-9]{1,2})[/.-](?<d>[0-9]{1,2})$", Opt);
     private static readonly Regex SlashRx = new("^(?<a>[0-9]{1,2})/(?<b>[0-9]{1,2})(?:/(?<y>[0-9]{4}))?$", Opt);
@@ -24,8 +24,8 @@ internal static class Primitives
     private static readonly Regex DayRx = new("^(?:(?<mr>" + MonthRel + ")の?)?(?<d>" + N2 + ")日(?:[の,]?(?<w>" + WdChar + ")曜日?)?$", Opt);
     private static readonly Regex OffsetRx = new("^(?:(?<base>今日|明日|今)から)?(?<n>" + N + ")(?<u>" + OffsetUnit + ")(?<dir>後|前|先|で)?$", Opt);
     private static readonly Regex WeekdayRx = new("^(?:(?<wr>" + WeekRel + ")の?)?(?<w>" + WdChar + ")曜日?$", Opt);
-    private static readonly Regex TimeRx = new("^(?<pre>(?:" + Pre + "の?){0,2})(?:(?<h>" + N2 + ")時(?:(?<half>半)|(?<mi>" + N2 + ")分)?(?:(?<s>" + N2 + ")秒)?|(?<h>[0-9]{1,2}):(?<mi>[0-9]{2})(?::(?<s>[0-9]{2}))?|(?<noon>正午)(?:12時)?|(?<midnight>真夜中))(?:ちょうど)?(?<ap>ごろ|頃|ぐらい|くらい|過ぎ)?$", Opt);
-    private static readonly Regex AmPmRx = new("^(?<h>[0-9]{1,2})(?::(?<mi>[0-9]{2}))? ?(?<ap>[AaPp])\\.?[Mm]\\.?(?<ap2>ごろ|頃|ぐらい|くらい)?$", Opt);
+    private static readonly Regex TimeRx = new("^(?<pre>(?:" + Pre + "の?){0,2})(?:(?<h>" + N2 + ")時(?:(?<half>半)|(?<mi>" + N2 + ")分)?(?:(?<s>" + N2 + ")秒)?|(?<h>[0-9]{1,2}):(?<mi>[0-9]{2})(?::(?<s>[0-9]{2}))?|(?<noon>正午)(?:12時)?|(?<midnight>真夜中))(?:ちょうど|かっきり)?(?<ap>ごろ|頃|ぐらい|くらい|過ぎ)?$", Opt);
+    private static readonly Regex AmPmRx = new("^(?<h>[0-9]{1,2})(?::(?<mi>[0-9]{2})(?::(?<s>[0-9]{2}))?)? ?(?<ap>[AaPp])\\.?[Mm]\\.?(?<ap2>ごろ|頃|ぐらい|くらい)?$", Opt);
 
     public static int Num(string s) => JapaneseNumbers.ParseInt(s) ?? -1;
 
@@ -84,7 +84,7 @@ internal static class Primitives
             if (m.Groups["y"].Success)
             {
                 var y = ParseYear(m.Groups["y"].Value, c)!.Value;
-                return Calendar.TryDate(y, mo, d, out var x) ? DatePoint.Of(x) : new DatePoint { Year = y, Month = mo, Day = d, Invalid = true };
+                return Calendar.TryDate(y, mo, d, out var x) ? DatePoint.Of(x) with { Year = y, Month = mo, Day = d } : new DatePoint { Year = y, Month = mo, Day = d, Invalid = true };
             }
             return new DatePoint { Month = mo, Day = d };
         }
@@ -92,7 +92,7 @@ internal static class Primitives
         {
             int y = Num(m.Groups["y"].Value), mo = Num(m.Groups["m"].Value), d = Num(m.Groups["d"].Value);
             if (mo is < 1 or > 12 || d is < 1 or > 31) return null;
-            return Calendar.TryDate(y, mo, d, out var x) ? DatePoint.Of(x) : new DatePoint { Year = y, Month = mo, Day = d, Invalid = true };
+            return Calendar.TryDate(y, mo, d, out var x) ? DatePoint.Of(x) with { Year = y, Month = mo, Day = d } : new DatePoint { Year = y, Month = mo, Day = d, Invalid = true };
         }
         if ((m = SlashRx.Match(s)).Success)
         {
@@ -103,7 +103,7 @@ internal static class Primitives
             if (m.Groups["y"].Success)
             {
                 var y = Num(m.Groups["y"].Value);
-                return Calendar.TryDate(y, mo, d, out var x) ? DatePoint.Of(x) : new DatePoint { Year = y, Month = mo, Day = d, Invalid = true };
+                return Calendar.TryDate(y, mo, d, out var x) ? DatePoint.Of(x) with { Year = y, Month = mo, Day = d } : new DatePoint { Year = y, Month = mo, Day = d, Invalid = true };
             }
             var valid = d <= DateTime.DaysInMonth(2024, mo);
             return new DatePoint { Month = mo, Day = d, Invalid = !valid };
@@ -141,7 +141,7 @@ internal static class Primitives
             var fy = Calendar.NthWeekday(c.Today.Year, mo, n, w);
             if (fy is null) return null;
             if (fy < c.Today) fy = Calendar.NthWeekday(c.Today.Year + 1, mo, n, w);
-            return fy is null ? null : new DatePoint { Fixed = fy, TimexOverride = $"XXXX-{mo:00}-WXX-{w}-#{n}" };
+            return fy is null ? null : new DatePoint { Fixed = fy, TimexOverride = $"XXXX-{mo:00}-WXX-{w}-#{n}", Month = mo, Nth = n, Weekday = w };
         }
         if ((m = DayRx.Match(s)).Success)
         {
@@ -188,6 +188,8 @@ internal static class Primitives
         return s switch
         {
             "今日" or "本日" or "当日" or "この日" or "その日" or "最近" => DatePoint.Of(c.Today),
+            "来週の今日" => DatePoint.Of(c.Today.AddDays(7)),
+            "再来週の今日" => DatePoint.Of(c.Today.AddDays(14)),
             "明日" or "あした" or "あす" or "翌日" => DatePoint.Of(c.Today.AddDays(1)),
             "明後日" or "あさって" => DatePoint.Of(c.Today.AddDays(2)),
             "明々後日" or "明明後日" or "しあさって" => DatePoint.Of(c.Today.AddDays(3)),
@@ -240,7 +242,9 @@ internal static class Primitives
             if (pre.Length > 0)
             {
                 var last = LastPrefix(pre);
-                mer = last is "午前" or "早朝" or "朝" or "深夜" or "今朝" or "明朝" ? Meridiem.Am : last is "夜中" && h <= 4 ? Meridiem.Am : Meridiem.Pm;
+                mer = last is "午前" or "早朝" or "未明" or "朝" or "深夜" or "今朝" or "明朝" ? Meridiem.Am : last is "夜中" && h <= 4 ? Meridiem.Am : Meridiem.Pm;
+                // 夜の12時 / 夜中の12時 is midnight, not noon.
+                if (h == 12 && last is "夜" or "夜中" or "深夜" or "今夜" or "晩" or "今晩") mer = Meridiem.Am;
             }
             return (new TimePoint(h, mi, sec, hasMin, m.Groups["s"].Success, mer), approx, day);
         }
@@ -250,15 +254,16 @@ internal static class Primitives
             var h = Num(m.Groups["h"].Value);
             if (h is < 1 or > 12) return null;
             var mi = m.Groups["mi"].Success ? Num(m.Groups["mi"].Value) : 0;
+            var sec = m.Groups["s"].Success ? Num(m.Groups["s"].Value) : 0;
             var mer = m.Groups["ap"].Value is "p" or "P" ? Meridiem.Pm : Meridiem.Am;
-            return (new TimePoint(h, mi, 0, m.Groups["mi"].Success, false, mer), m.Groups["ap2"].Success, null);
+            return (new TimePoint(h, mi, sec, m.Groups["mi"].Success, m.Groups["s"].Success, mer), m.Groups["ap2"].Success, null);
         }
         return null;
     }
 
     private static string LastPrefix(string pre)
     {
-        string[] words = ["午前", "午後", "早朝", "夜中", "夕方", "深夜", "今夜", "今晩", "今朝", "明朝", "朝", "夜", "晩", "昼"];
+        string[] words = ["午前", "午後", "早朝", "未明", "夜中", "夕方", "深夜", "今夜", "今晩", "今朝", "明朝", "朝", "夜", "晩", "昼"];
         var best = "";
         var bestAt = -1;
         foreach (var w in words)
@@ -276,8 +281,9 @@ internal static class Primitives
         DayPart? p = s switch
         {
             "午前中" or "午前" => new("MO", 8 * H, 12 * H, 0, 12 * H),
-            "朝" or "朝方" or "早朝" or "今朝" or "明朝" => new("MO", 8 * H, 12 * H, 6 * H, 9 * H),
-            "昼前" => new("MO", 8 * H, 12 * H, 9 * H, 12 * H),
+            "朝" or "朝方" or "今朝" or "明朝" => new("MO", 8 * H, 12 * H, 6 * H, 9 * H),
+            "早朝" => new("MO", 8 * H, 10 * H, 6 * H, 9 * H),
+            "昼前" => new("MO", 10 * H, 12 * H, 9 * H, 12 * H),
             "昼頃" or "昼ごろ" => new("MI", 11 * H, 13 * H, 11 * H, 13 * H, Approx: true),
             "お昼" or "昼" => new("MI", 11 * H, 13 * H, 11 * H, 13 * H),
             "昼過ぎ" => new("AF", 12 * H, 16 * H, 12 * H, 15 * H),

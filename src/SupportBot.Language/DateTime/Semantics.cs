@@ -15,7 +15,21 @@ internal sealed record DatePoint
     /// <summary>Set when the expression names a relative week (来週の火曜): alternatives inherit it.</summary>
     public int? WeekOffset { get; init; }
 
+    /// <summary>The n-th weekday of <see cref="Month"/> (第2水曜, 最終月曜 = 5) when said without a year.</summary>
+    public int? Nth { get; init; }
+
     public static DatePoint Of(DateOnly d) => new() { Fixed = d };
+
+    /// <summary>Said with a month but no year (10月1日, 4月の最終月曜日): it can be placed in any year.</summary>
+    public bool Yearless => Year is null && Month is not null && (Day is not null || Nth is not null);
+
+    /// <summary>This yearless date placed in year y; null when that year has no such day (2/29).</summary>
+    public DateOnly? InYear(int y)
+    {
+        if (Month is not { } m) return null;
+        if (Nth is { } n && Weekday is { } w) return Calendar.NthWeekday(y, m, n, w);
+        return Day is { } d && Calendar.TryDate(y, m, d, out var x) ? x : null;
+    }
 
     public string Timex
     {

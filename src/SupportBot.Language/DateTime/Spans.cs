@@ -5,7 +5,8 @@ using static SupportBot.Language.DateTimeRecognition.Primitives;
 namespace SupportBot.Language.DateTimeRecognition;
 
 /// <summary>One reading of a stretch of days: [Start, End) as upstream writes it (end exclusive).</summary>
-internal sealed record SpanValue(string Timex, DateOnly Start, DateOnly End);
+/// <param name="List">The days themselves when they are not contiguous (business days), comma-separated.</param>
+internal sealed record SpanValue(string Timex, DateOnly Start, DateOnly End, string? List = null);
 
 /// <summary>A stretch of days: upstream readings (one, or past then future), a Mod, and our reading.</summary>
 internal sealed record SpanSem(IReadOnlyList<SpanValue> Values, string? Mod, BookingReading? Reading, bool NotResolved = false)
@@ -20,12 +21,14 @@ internal static class Spans
 {
     private const RegexOptions Opt = RegexOptions.CultureInvariant;
     private static readonly Regex YearMonthRx = new("^(?:(?<y>" + Year + ")[ 　の]?)?(?<m>" + N2 + ")月(?:の?(?<part>上旬|中旬|下旬|初め|初旬|頭|末|終わり|半ば|前半|後半|第(?<wn>" + N2 + ")週|最後の週))?$", Opt);
-    private static readonly Regex PartRx = new("^(?<who>" + MonthRel + "|今年|来年|去年|月|年)の?(?<part>上旬|中旬|下旬|初め|初旬|頭|末|終わり(?:ごろ)?|半ば|前半|後半|中)$", Opt);
-    private static readonly Regex WeekPartRx = new("^(?<w>今週|来週|先週)の?(?<part>終わり(?:ごろ)?|後半|前半|中|末)$", Opt);
+    private static readonly Regex PartRx = new("^(?<who>" + MonthRel + "|今年|来年|去年|月|年)?の?(?<part>上旬|中旬|下旬|初め|初旬|頭|末|終わり(?:ごろ)?|半ば|前半|後半|中)$", Opt);
+    private static readonly Regex WeekPartRx = new("^(?<w>今週|来週|先週|再来週)の?(?<part>終わり(?:ごろ)?|後半|前半|中|末|初め|はじめ|半ば|週末)$", Opt);
     private static readonly Regex NextRx = new("^(?<lead>向こう|今後|これから|次の)(?<n>" + N + ")(?<u>日間|日|週間|か月|ヶ月|年間)$", Opt);
-    private static readonly Regex WithinRx = new("^(?<n>" + N + ")(?<u>日|週間|か月|ヶ月|年)以内に?$", Opt);
+    private static readonly Regex WithinRx = new("^(?:(?<base>今日|明日)から)?(?<n>" + N + ")(?<u>日|週間|か月|ヶ月|年)以内に?$", Opt);
     private static readonly Regex BizRx = new("^(?<lead>今後)?(?<n>" + N + ")営業日(?<within>以内に?)?$", Opt);
     private static readonly Regex WeekOfRx = new("^(?<d>.+)の週$", Opt);
+    private static readonly Regex QuarterRx = new("^(?:(?<y>" + Patterns.Year + ")の?)?第(?<n>" + N2 + ")(?:四半期|クォーター)$", Opt);
+    private static readonly Regex HalfRx = new("^(?<y>" + Patterns.Year + ")の?(?<h>上|下)半期$", Opt);
     private static readonly Regex WeekNumRx = new("^第(?<n>" + N + ")週$", Opt);
 
     public static SpanSem? Parse(string s, Context c)
@@ -35,7 +38,7 @@ internal static class Spans
         if ((m = YearMonthRx.Match(s)).Success)
             return YearMonth(m, c);
         if (ParseYear(s, c) is { } year && !s.StartsWith("同", StringComparison.Ordinal))
-            return Year(year, c, s is "今年" or "来年" or "去年" or "昨年" or "再来年" or "本年" ? null : null);
+            return YearSpan(year, c, null);
         if ((m = PartRx.Match(s)).Success)
             return PartOf(m.Groups["who"].Value, m.Groups["part"].Value.Replace("ごろ", "", StringComparison.Ordinal), c);
         if ((m = WeekPartRx.Match(s)).Success)
@@ -47,12 +50,16 @@ internal static class Spans
                 "後半" => Fixed($"({Format.Day(mon.AddDays(3))},{Format.Day(mon.AddDays(7))},P4D)", mon.AddDays(3), mon.AddDays(7), null, c),
                 "前半" => Fixed($"({Format.Day(mon)},{Format.Day(mon.AddDays(3))},P3D)", mon, mon.AddDays(3), null, c),
                 "中" => Fixed(timex, mon, mon.AddDays(7), null, c),
-                "末" => Fixed(timex + "-WE", mon.AddDays(5), mon.AddDays(7), null, c),
+                "末" or "週末" => Fixed(timex + "-WE", mon.AddDays(5), mon.AddDays(7), null, c),
+                "初め" or "はじめ" => Fixed(timex, mon, mon.AddDays(3), "start", c),
+                "半ば" => Fixed(timex, mon.AddDays(1), mon.AddDays(5), "mid", c),
                 _ => Fixed(timex, mon.AddDays(3), mon.AddDays(7), "end", c),
             };
         }
         switch (s)
         {
+            case "年内":
+                return PartOf("年", "内", c);
             case "今月" or "来月" or "再来月" or "先月" or "翌月" or "月間" or "ひと月" or "その月":
             {
                 var first = new DateOnly(today.Year, today.Month, 1).AddMonths(MonthOffset(s));
@@ -89,7 +96,7 @@ internal static class Spans
                 return new SpanSem([new SpanValue("XXXX", first, first.AddYears(1))], "ref_undef", Reading(first, first.AddYears(1), c));
             }
             case "その年" or "年間":
-                return Year(today.Year, c, null);
+                return YearSpan(today.Year, c, null);
             case "週明け":
             {
                 var mon = Calendar.Monday(today).AddDays(7);
@@ -134,12 +141,20 @@ internal static class Spans
         {
             var n = Num(m.Groups["n"].Value);
             var u = m.Groups["u"].Value;
-            var to = AddUnit(today, u, n);
+            var from = m.Groups["base"].Value == "明日" ? today.AddDays(1) : today;
+            var to = AddUnit(from, u, n);
             var code = u == "日" ? "D" : u == "週間" ? "W" : u == "年" ? "Y" : "M";
-            return Fixed($"({Format.Day(today)},{Format.Day(to)},P{n}{code})", today, to, null, c);
+            return Fixed($"({Format.Day(from)},{Format.Day(to)},P{n}{code})", from, to, null, c);
         }
         if ((m = BizRx.Match(s)).Success)
             return Business(Num(m.Groups["n"].Value), m.Groups["within"].Success, c);
+        if ((m = QuarterRx.Match(s)).Success)
+            return Quarter(m, c);
+        if ((m = HalfRx.Match(s)).Success && ParseYear(m.Groups["y"].Value, c) is { } hy)
+        {
+            var from = new DateOnly(hy, m.Groups["h"].Value == "上" ? 1 : 7, 1);
+            return Fixed($"({Format.Day(from)},{Format.Day(from.AddMonths(6))},P6M)", from, from.AddMonths(6), null, c) with { Unit = 'M' };
+        }
         if ((m = WeekNumRx.Match(s)).Success)
         {
             var n = Num(m.Groups["n"].Value);
@@ -160,6 +175,26 @@ internal static class Spans
         return null;
     }
 
+    /// <summary>第3四半期: with a year, that quarter; without, last and next occurrences (one when it is the current
+    /// quarter), upstream writing both with the first one's timex. Ours: the next occurrence, from today.</summary>
+    private static SpanSem? Quarter(Match m, Context c)
+    {
+        var q = Num(m.Groups["n"].Value);
+        if (q is < 1 or > 4) return null;
+        string Timex(DateOnly f) => $"({Format.Day(f)},{Format.Day(f.AddMonths(3))},P3M)";
+        if (m.Groups["y"].Success && ParseYear(m.Groups["y"].Value, c) is { } y)
+        {
+            var f = new DateOnly(y, 3 * q - 2, 1);
+            return Fixed(Timex(f), f, f.AddMonths(3), null, c) with { Unit = 'M' };
+        }
+        var thisYear = new DateOnly(c.Today.Year, 3 * q - 2, 1);
+        var years = thisYear.AddMonths(3) <= c.Today ? new[] { thisYear, thisYear.AddYears(1) }
+            : thisYear > c.Today ? [thisYear.AddYears(-1), thisYear] : [thisYear];
+        var values = years.Select(f => new SpanValue(Timex(years[0]), f, f.AddMonths(3))).ToList();
+        var next = years[^1];
+        return new SpanSem(values, null, Reading(next, next.AddMonths(3), c)) { Unit = 'M', YearFixed = false };
+    }
+
     private static SpanSem Business(int n, bool within, Context c)
     {
         var days = new List<DateOnly>();
@@ -171,13 +206,14 @@ internal static class Spans
         }
         var start = c.Today.AddDays(1);
         var end = within ? days[^1] : days[^1].AddDays(1);
-        return new SpanSem([new SpanValue($"({Format.Day(start)},{Format.Day(end)},P{n}BD)", start, end)], null, BookingReading.Between(days[0], days[^1]))
+        var list = string.Join(',', days.Select(Format.Day));
+        return new SpanSem([new SpanValue($"({Format.Day(start)},{Format.Day(end)},P{n}BD)", start, end, list)], null, BookingReading.Between(days[0], days[^1]))
         { Unit = 'B' };
     }
 
     public static string WeekTimex(DateOnly monday) => $"{Calendar.IsoYear(monday):0000}-W{Calendar.IsoWeek(monday):00}";
 
-    private static SpanSem Year(int y, Context c, string? mod)
+    private static SpanSem YearSpan(int y, Context c, string? mod)
     {
         var from = new DateOnly(y, 1, 1);
         return Fixed($"{y:0000}", from, from.AddYears(1), mod, c) with { Unit = 'Y' };

@@ -9,7 +9,7 @@ namespace SupportBot.Language.Intents;
 /// intent's centroid (is it like anything the examples say?) and by a logistic-regression classifier trained
 /// on the same vectors (which of the near intents is it?); the score is their blend. Examples under the
 /// reserved name <see cref="None"/> describe messages that are no intent at all; they are never returned, but
-/// an intent that matches worse than they do is scored down. docs/understanding-intents.md has the figures.
+/// an intent that matches worse than they do is scored down. docs/understanding.md (Intents) has the figures.
 /// Immutable after <see cref="Train"/>: one model can serve every thread.
 /// </summary>
 public sealed class IntentModel

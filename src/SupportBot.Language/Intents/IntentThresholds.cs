@@ -2,7 +2,7 @@ namespace SupportBot.Language.Intents;
 
 /// <summary>
 /// Where <see cref="IntentModel"/> scores stop being trustworthy, chosen from the labelled evaluation
-/// sets (docs/understanding-intents.md has the figures behind them).
+/// sets (docs/understanding.md, Intents, has the figures behind them).
 /// </summary>
 public static class IntentThresholds
 {

@@ -3,6 +3,7 @@ using SupportBot.Calendar;
 using SupportBot.Channels.BotFramework;
 using SupportBot.Channels.BotFramework.Auth;
 using SupportBot.Channels.DirectLine;
+using SupportBot.Channels.Line;
 using SupportBot.Engine.Bot;
 using SupportBot.Engine.Center;
 using SupportBot.Engine.Flows;
@@ -27,6 +28,9 @@ namespace SupportBot.Web.Composition;
 public static class SupportBotServices
 {
     public const string CorsPolicy = "DirectLine";
+
+    /// <summary>Sentences only the LINE channel says (locales/*/line.yaml).</summary>
+    private static readonly string[] LineChannelKeys = ["line.non_text", "line.privacy_note", "line.group_note", "line.group_joined", "line.pick_date", "line.call"];
 
     public static WebApplicationBuilder AddSupportBot(this WebApplicationBuilder builder)
     {
@@ -71,6 +75,7 @@ public static class SupportBotServices
 
         services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<DirectLineService>();
+        AddLine(services, config);
 
         services.AddCors();
         services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>()
@@ -123,13 +128,28 @@ public static class SupportBotServices
                 .Concat(sp.GetServices<IInputKind>().SelectMany(i => i.MessageKeys))
                 .Concat(TodayStatusAction.MessageKeys).Concat(Formats.Keys).Concat(CrisisGuard.MessageKeys)
                 .Concat(MeetupsNextAction.MessageKeys).Concat(BookingServices.MessageKeys).Concat(sp.GetRequiredService<MeetupDirectory>().MessageKeys())
-                .Concat(["error.apology", "error.unavailable", "webchat.unavailable"]);
+                .Concat(["error.apology", "error.unavailable", "webchat.unavailable"]).Concat(LineChannelKeys);
             var problems = FlowValidator.Validate(set, sp.GetRequiredService<MessageCatalog>(), engineKeys);
             if (problems.Count > 0)
                 throw new InvalidOperationException("The flows and catalogs have problems:\n" + string.Join("\n", problems));
             return set;
         });
         services.AddSingleton<IBot, FlowEngine>();
+    }
+
+    /// <summary>The LINE channel (docs/line.md); registered always, the webhook answers 404 until a secret is set.</summary>
+    private static void AddLine(IServiceCollection services, IConfiguration config)
+    {
+        services.AddOptions<LineOptions>().Bind(config.GetSection(LineOptions.SectionName));
+        services.AddHttpClient<LineApiClient>(c => c.Timeout = TimeSpan.FromSeconds(15));
+        services.AddSingleton<LineMetrics>();
+        services.AddSingleton<LineReplyMapper>();
+        services.AddSingleton<LineProfiles>();
+        services.AddSingleton<LineDelivery>();
+        services.AddSingleton<LineChannel>();
+        services.AddSingleton<IPersonalDataEraser, ConversationStateEraser>();
+        services.AddSingleton<IPersonalDataEraser, MeetupSignupEraser>();
+        services.AddSingleton<IPersonalDataEraser, StaffRequestEraser>();
     }
 
     /// <summary>Builds what must be right before the first request (clock, catalogs), so a bad setting stops start-up.</summary>
@@ -160,6 +180,7 @@ public static class SupportBotServices
         services.AddSingleton<IOnceStore>(sp => sp.GetRequiredService<MemoryStore>());
         services.AddSingleton<IRecordLog>(sp => sp.GetRequiredService<MemoryStore>());
         services.AddSingleton<IMeetupRoster>(sp => sp.GetRequiredService<MemoryStore>());
+        services.AddSingleton<IRecordEraser>(sp => sp.GetRequiredService<MemoryStore>());
         services.AddSingleton<MemoryBookingLedger>();
         services.AddSingleton<IBookingLedger>(sp => sp.GetRequiredService<MemoryBookingLedger>());
         services.AddSingleton<IReminderQueue>(sp => sp.GetRequiredService<MemoryBookingLedger>());

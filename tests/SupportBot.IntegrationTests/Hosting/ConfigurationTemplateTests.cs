@@ -17,6 +17,7 @@ public sealed class ConfigurationTemplateTests
         { "BotFramework", typeof(Channels.BotFramework.Auth.BotFrameworkOptions) },
         { "BotFramework", typeof(Channels.BotFramework.BotFrameworkEndpointOptions) },
         { "DirectLine", typeof(Channels.DirectLine.DirectLineOptions) },
+        { "Line", typeof(Channels.Line.LineOptions) },
         { "WebChat", typeof(Web.Composition.WebChatOptions) },
         { "TurnQueue", typeof(Engine.Turns.TurnQueueOptions) },
         { "Content", typeof(Web.Composition.ContentOptions) },
@@ -25,15 +26,32 @@ public sealed class ConfigurationTemplateTests
         { "Notifications", typeof(Engine.Notifications.NotificationOptions) },
         { "Callbacks", typeof(Engine.Services.CallbackOptions) },
         { "Admin", typeof(Web.Composition.AdminOptions) },
+        { "Meetups", typeof(Engine.Services.Meetups.MeetupsOptions) },
         { "Booking", typeof(Engine.Services.Bookings.BookingOptions) },
     };
+
+    /// <summary>The shipped settings may only use sections the template explains.</summary>
+    [Fact]
+    public void Every_section_of_the_shipped_settings_is_in_the_template()
+    {
+        var template = Parse(Path.Combine(Repository.Root, "appsettings.template.json"));
+        foreach (var file in new[] { "src/SupportBot.Web/appsettings.json", "src/SupportBot.Web/appsettings.Development.json" })
+        {
+            var path = Path.Combine(Repository.Root, file);
+            if (!File.Exists(path)) continue;
+            foreach (var section in Parse(path).EnumerateObject())
+                Assert.True(template.TryGetProperty(section.Name, out _), $"{file}: section '{section.Name}' is not in appsettings.template.json");
+        }
+    }
+
+    private static JsonElement Parse(string path) =>
+        JsonDocument.Parse(Regex.Replace(File.ReadAllText(path), @"^\s*//.*$", "", RegexOptions.Multiline)).RootElement;
 
     [Theory]
     [MemberData(nameof(Sections))]
     public void The_template_lists_every_key(string section, Type options)
     {
-        var text = File.ReadAllText(Path.Combine(Repository.Root, "appsettings.template.json"));
-        var json = JsonDocument.Parse(Regex.Replace(text, @"^\s*//.*$", "", RegexOptions.Multiline)).RootElement;
+        var json = Parse(Path.Combine(Repository.Root, "appsettings.template.json"));
         Assert.True(json.TryGetProperty(section, out var node), $"section '{section}' is missing");
         var missing = options.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.CanWrite && p.SetMethod!.IsPublic)

@@ -7,11 +7,26 @@ public sealed class ConformanceTests(ITestOutputHelper output)
 {
     /// <summary>
     /// Floors per file (in-scope pass rate, exceptions excluded). DateTimeModel's must beat upstream's own
-    /// 559/578 (96.7%); the others are set at what we reached so a regression fails.
+    /// 559/578 (96.7%) and is held at our 97.5% aim; the others are set just under what we reached so a
+    /// regression fails.
     /// </summary>
     private static readonly Dictionary<string, double> Floors = new()
     {
-        ["DateTimeModel.json"] = 0.967,
+        ["DateTimeModel.json"] = 0.975,
+        ["DateExtractor.json"] = 0.80,
+        ["DateParser.json"] = 0.65,
+        ["TimeExtractor.json"] = 0.64,
+        ["TimeParser.json"] = 0.78,
+        ["DatePeriodExtractor.json"] = 0.70,
+        ["DatePeriodParser.json"] = 0.69,
+        ["TimePeriodExtractor.json"] = 0.85,
+        ["TimePeriodParser.json"] = 0.80,
+        ["DateTimeExtractor.json"] = 0.81,
+        ["DateTimeParser.json"] = 0.75,
+        ["DateTimePeriodExtractor.json"] = 0.70,
+        ["DateTimePeriodParser.json"] = 0.68,
+        ["MergedExtractor.json"] = 0.58,
+        ["MergedParser.json"] = 0.66,
     };
 
     [Fact]

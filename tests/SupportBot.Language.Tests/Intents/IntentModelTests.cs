@@ -10,7 +10,7 @@ public sealed class IntentModelTests
     [
         "greeting", "thanks", "goodbye", "help", "menu", "cancel",
         "faq.hours", "faq.closed_days", "faq.today", "faq.access", "faq.contact", "faq.apply_steps", "faq.eligibility",
-        "faq.services", "faq.peer_supporter", "faq.become_peer",
+        "faq.services", "faq.peer_supporter", "faq.become_peer", "faq.menu",
         "booking.new", "booking.check", "booking.change", "booking.cancel",
         "meetup.cancel", "meetup.find", "meetup.join", "peer.talk", "contact.now", "emergency.contacts",
     ];

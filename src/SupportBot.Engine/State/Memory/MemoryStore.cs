@@ -6,7 +6,7 @@ namespace SupportBot.Engine.State.Memory;
 /// clock on every read; expired entries are also swept out (at most once per <see cref="SweepEvery"/>
 /// of clock time, on the next call) so abandoned conversations do not stay in memory forever.
 /// </summary>
-public sealed class MemoryStore(TimeProvider clock) : IConversationStore, ITranscriptStore, IOnceStore, IRecordLog, IMeetupRoster
+public sealed class MemoryStore(TimeProvider clock) : IConversationStore, ITranscriptStore, IOnceStore, IRecordLog, IRecordEraser, IMeetupRoster
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, (string Json, long Version, DateTimeOffset Expires)> _states = new();
@@ -155,6 +155,13 @@ public sealed class MemoryStore(TimeProvider clock) : IConversationStore, ITrans
                 ? list.Where(r => r.At >= from && r.At <= to).Select(r => r.Json).ToList() : [];
             return Task.FromResult(items);
         }
+    }
+
+    public Task<int> RemoveAsync(string log, IReadOnlyCollection<string> records, CancellationToken cancellationToken = default)
+    {
+        var set = new HashSet<string>(records, StringComparer.Ordinal);
+        lock (_gate)
+            return Task.FromResult(_records.TryGetValue(log, out var list) ? list.RemoveAll(r => set.Contains(r.Json)) : 0);
     }
 
     public Task<RosterJoin> JoinAsync(string occurrence, string member, string recordJson, int capacity, TimeSpan keepFor, CancellationToken cancellationToken = default)
