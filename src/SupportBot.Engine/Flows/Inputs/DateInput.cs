@@ -19,5 +19,13 @@ public sealed class DateInput : IInputKind
             ? new InputResult.Matched(DateWish.Serialize(readings), Display: turn.Text.Trim())
             : new InputResult.NoMatch("common.retry.date");
 
-    public void Decorate(FlowTurn turn, StepDefinition step, Activity question) { }
+    /// <summary>The flow values an earlier action may set to bound a channel's date picker (yyyy-MM-dd).</summary>
+    public const string MinValue = "date_min", MaxValue = "date_max";
+
+    // Channels with a native control (LINE's date picker) offer it next to typed input.
+    public void Decorate(FlowTurn turn, StepDefinition step, Activity question) =>
+        new InputExpectation(InputExpectation.Date, Day(turn, MinValue), Day(turn, MaxValue)).ApplyTo(question);
+
+    private static DateOnly? Day(FlowTurn turn, string name) =>
+        turn.Frame?.Values.GetValueOrDefault(name) is { } text && DateOnly.TryParseExact(text, "yyyy-MM-dd", out var day) ? day : null;
 }

@@ -13,13 +13,14 @@ namespace SupportBot.Engine.Services.Bookings;
 public sealed class BookingTermsAction(BookingDesk desk) : IFlowAction
 {
     public string Name => "booking.terms";
-    public IReadOnlyCollection<string> Provides => ["retention_days", "hold_minutes"];
+    public IReadOnlyCollection<string> Provides => ["retention_days", "hold_minutes", Flows.Inputs.DateInput.MinValue, Flows.Inputs.DateInput.MaxValue];
     public IReadOnlyCollection<string> Outcomes => [];
 
     public Task<string?> RunAsync(FlowTurn turn, CancellationToken cancellationToken)
     {
         turn.Args["retention_days"] = desk.Options.RetentionDays.ToString();
         turn.Args["hold_minutes"] = desk.Options.HoldMinutes.ToString();
+        desk.BoundDatePicker(turn);
         return Task.FromResult<string?>(null);
     }
 }
@@ -216,13 +217,14 @@ public sealed class BookingConfirmAction(BookingDesk desk) : IFlowAction
 public sealed class BookingMineAction(BookingDesk desk, MessageCatalog catalog) : IFlowAction
 {
     public string Name => "booking.mine";
-    public IReadOnlyCollection<string> Provides => ["mine", FlowTurn.ChoicesKey("mine")];
+    public IReadOnlyCollection<string> Provides => ["mine", FlowTurn.ChoicesKey("mine"), Flows.Inputs.DateInput.MinValue, Flows.Inputs.DateInput.MaxValue];
     public IReadOnlyCollection<string> Outcomes => ["some", "none"];
 
     public static readonly string[] MessageKeys = ["booking.mine_item"];
 
     public async Task<string?> RunAsync(FlowTurn turn, CancellationToken cancellationToken)
     {
+        desk.BoundDatePicker(turn);
         var upcoming = await desk.UpcomingAsync(BookingDesk.UserKey(turn.Turn.Incoming), turn.Now, cancellationToken);
         if (upcoming.Count == 0) return "none";
         var sb = new StringBuilder();

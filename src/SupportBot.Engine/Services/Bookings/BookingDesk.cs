@@ -67,6 +67,13 @@ public sealed class BookingDesk(
 
     public string Label(Booking booking, string culture) => Label(new SlotRef(booking.Slot, booking.Start), culture);
 
+    /// <summary>Bounds the date picker of the flow's later date question to the bookable days.</summary>
+    public void BoundDatePicker(Flows.FlowTurn turn)
+    {
+        turn.Args[Flows.Inputs.DateInput.MinValue] = slots.EarliestDay(turn.Now).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        turn.Args[Flows.Inputs.DateInput.MaxValue] = slots.LastDay(turn.Now).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>The day-before reminder time of an appointment, or null when reminders are off or it is already past.</summary>
     public DateTimeOffset? ReminderDue(DateTimeOffset start, DateTimeOffset now)
     {
