@@ -110,6 +110,19 @@ public sealed partial class RedisStore : IBookingLedger, IReminderQueue
         return 1
         """;
 
+    // KEYS b; ARGV id, prefix. Deletes the booking and its memberships. Returns 1 deleted, 0 unknown.
+    // (The idempotency key, which holds only the id, expires on its own.)
+    internal const string DeleteScript = """
+        local b = redis.call('HMGET', KEYS[1], 'slot', 'user')
+        if not b[1] then return 0 end
+        redis.call('DEL', KEYS[1])
+        redis.call('SREM', ARGV[2] .. 'bk:slot:' .. b[1], ARGV[1])
+        redis.call('SREM', ARGV[2] .. 'bk:day:' .. string.sub(b[1], 1, 10), ARGV[1])
+        redis.call('ZREM', ARGV[2] .. 'bk:user:' .. b[2], ARGV[1])
+        redis.call('ZREM', ARGV[2] .. 'bk:all', ARGV[1])
+        return 1
+        """;
+
     // KEYS index (a sorted set of ids); ARGV prefix, min score, max score. Returns { id, HGETALL… } per live booking;
     // ids whose booking expired are removed from the index on the way.
     internal const string ListScript = """
@@ -208,6 +221,9 @@ public sealed partial class RedisStore : IBookingLedger, IReminderQueue
         var fields = await RunAsync(db => db.HashGetAllAsync(BookingKey("b:" + id)), cancellationToken).ConfigureAwait(false);
         return fields.Length == 0 ? null : Read(id, fields.ToDictionary(f => (string)f.Name!, f => (string)f.Value!));
     }
+
+    public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default) =>
+        (long)await RunAsync(db => db.ScriptEvaluateAsync(DeleteScript, [BookingKey("b:" + id)], [id, _prefix]), cancellationToken).ConfigureAwait(false) == 1;
 
     public Task<IReadOnlyList<Booking>> ListByUserAsync(string user, CancellationToken cancellationToken = default) =>
         ListAsync(BookingKey("user:" + user), "-inf", "+inf", cancellationToken);

@@ -151,6 +151,20 @@ public abstract class BookingLedgerContractTests
     }
 
     [Fact]
+    public async Task Delete_forgets_the_booking_everywhere_and_frees_its_place()
+    {
+        var ledger = Create(NewPrefix()).Bookings;
+        await ledger.ConfirmAsync(New("a", "A", Slot(3, 10), "u1"), new SlotLimits(1, PerDay: 1), Now, Keep);
+        Assert.True(await ledger.DeleteAsync("A"));
+        Assert.False(await ledger.DeleteAsync("A"));
+        Assert.Null(await ledger.GetAsync("A"));
+        Assert.Empty(await ledger.ListByUserAsync("u1"));
+        Assert.Empty(await ledger.ListAsync(Slot(1, 0).Start, Slot(28, 0).Start));
+        Assert.Equal(BookOutcome.Booked, (await ledger.ConfirmAsync(New("b", "B", Slot(3, 11), "u2"), new SlotLimits(1, PerDay: 1), Now, Keep)).Outcome);
+        Assert.Equal(0, (await ledger.TakenAsync(["2026-12-03T10:00"], null, Now))["2026-12-03T10:00"]);
+    }
+
+    [Fact]
     public async Task A_thousand_concurrent_attempts_on_ten_slots_from_two_instances_book_exactly_ten()
     {
         var prefix = NewPrefix();

@@ -71,6 +71,9 @@ public interface IBookingLedger
 
     Task<Booking?> GetAsync(string id, CancellationToken cancellationToken = default);
 
+    /// <summary>Deletes a booking and everything pointing to it now (the person asked to be forgotten); frees its place. False when unknown.</summary>
+    Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default);
+
     /// <summary>The user's bookings (any status) still kept, by appointment time.</summary>
     Task<IReadOnlyList<Booking>> ListByUserAsync(string user, CancellationToken cancellationToken = default);
 

@@ -39,6 +39,7 @@ public static class BookingServices
         services.AddSingleton<IFlowAction, BookingCancelAction>();
         services.AddSingleton<IFlowAction, BookingChangeAction>();
 
+        services.AddSingleton<Engine.Services.IPersonalDataEraser, BookingEraser>();
         services.AddSingleton<IReminderHandler, BookingReminder>();
         services.AddSingleton<ReminderSender>();
         services.AddHostedService(sp => sp.GetRequiredService<ReminderSender>());

@@ -99,6 +99,18 @@ public sealed class MemoryBookingLedger(TimeProvider clock) : IBookingLedger, IR
         }
     }
 
+    public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            if (!_bookings.Remove(id, out var entry)) return Task.FromResult(false);
+            Set(_slots, entry.Booking.Slot).Remove(id);
+            Set(_days, entry.Booking.Slot[..10]).Remove(id);
+            foreach (var key in _idempotency.Where(i => i.Value.Id == id).Select(i => i.Key).ToList()) _idempotency.Remove(key);
+            return Task.FromResult(true);
+        }
+    }
+
     public Task<IReadOnlyList<Booking>> ListByUserAsync(string user, CancellationToken cancellationToken = default)
     {
         lock (_gate)
