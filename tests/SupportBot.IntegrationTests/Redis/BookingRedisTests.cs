@@ -67,9 +67,9 @@ public sealed class BookingRedisTests
         var losers = users.Where((u, i) => picks[i].Any(t => t.Contains("ほかの方のご予約が入りました"))).ToList();
         Assert.Equal(6, winners.Count);
         Assert.Equal(54, losers.Count);
-        // Every one of them is offered other free times at once (2 December is now held in full).
+        // Every one of them is offered other free times at once (what is still free when their search runs).
         Assert.All(users.Where((u, i) => losers.Contains(u)).Select(u => picks[users.IndexOf(u)]),
-            reply => Assert.Contains("近い日時で空いている枠はこちらです", reply[^1]));
+            reply => Assert.True(reply[^1].Contains("近い日時で空いている枠はこちらです") || reply[^1].Contains("ご希望に合う空き枠です"), reply[^1]));
 
         await Task.WhenAll(winners.Select(async (u, i) =>
         {
