@@ -29,6 +29,8 @@ public static class RedisStorageServiceCollectionExtensions
         services.AddSingleton<IOnceStore>(provider => provider.GetRequiredService<RedisStore>());
         services.AddSingleton<IRecordLog>(provider => provider.GetRequiredService<RedisStore>());
         services.AddSingleton<IMeetupRoster>(provider => provider.GetRequiredService<RedisStore>());
+        services.AddSingleton<IBookingLedger>(provider => provider.GetRequiredService<RedisStore>());
+        services.AddSingleton<IReminderQueue>(provider => provider.GetRequiredService<RedisStore>());
         services.AddSingleton<IRecordEraser>(provider => provider.GetRequiredService<RedisStore>());
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
         return services;

@@ -227,8 +227,25 @@ public sealed class FlowEngine(
         if (top is null || top.Score < _thresholds.ConfidentScore) return null;
         // Inside a flow only "stop" is taken from the intent model: 「わからない」 at a question is an
         // answer to retry, not a request for the help page that would drop the flow.
-        if (ft.State.Stack.Count > 0 && !IsMenuOnly(ft.State)) return top.Name == "cancel" ? Command.Cancel : null;
+        if (ft.State.Stack.Count > 0 && !IsMenuOnly(ft.State)) return top.Name == "cancel" && !FitsOpenQuestion(ft) ? Command.Cancel : null;
         return top.Name switch { "cancel" => Command.Cancel, "help" => Command.Help, "menu" => Command.Menu, _ => null };
+    }
+
+    /// <summary>
+    /// Whether the message is a fitting answer to the open question of a kind with specific answers
+    /// (「特になし」 at an optional question, 「いいえ」 at a yes/no one): then it is that answer, even if
+    /// the intent model hears "stop". Free text accepts anything, so it never counts here.
+    /// </summary>
+    private bool FitsOpenQuestion(FlowTurn ft)
+    {
+        var frame = ft.State.Stack.LastOrDefault();
+        if (frame is null || !flows.Flows.TryGetValue(frame.Flow, out var flow) || flow.Step(frame.Step) is not { Ask: not null, Expect: { } expect } step
+            || expect == "text" || !flows.Inputs.TryGetValue(expect, out var kind)) return false;
+        var (previousFlow, previousFrame) = (ft.Flow, ft.Frame);
+        Enter(ft, flow, frame);
+        var fits = kind.Read(ft, step) is InputResult.Matched { Outcome: not "given" };
+        (ft.Flow, ft.Frame) = (previousFlow, previousFrame);
+        return fits;
     }
 
     private static bool IsMenuOnly(ConversationState state) =>

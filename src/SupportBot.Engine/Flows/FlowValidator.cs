@@ -78,6 +78,8 @@ public static class FlowValidator
                         "yes_no" => ["yes", "no"],
                         "choice" when step.ChoicesFrom is null => step.Choices.Select(c => c.Value).ToList(),
                         "choice" => null,
+                        _ when step.Expect is not null && set.Inputs.TryGetValue(step.Expect, out var kind) && step.Ask is not null =>
+                            kind.Outcomes is null ? null : [.. kind.Outcomes, .. action?.Outcomes ?? []],
                         _ => action?.Outcomes.ToList(),
                     };
                     if (possible is not null && !possible.Contains(outcome) && !(action?.Outcomes.Contains(outcome) ?? false))

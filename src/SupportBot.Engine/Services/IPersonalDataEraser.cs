@@ -3,7 +3,7 @@ namespace SupportBot.Engine.Services;
 /// <summary>
 /// Deletes what the bot keeps about one person (the person blocked or left the LINE account, or asked
 /// to be forgotten). Each kind of stored data has its own eraser; a channel runs all registered ones.
-/// Reminders and bookings plug in here as they land. Erasers never throw for a missing entry.
+/// Bookings (with their reminders) have theirs (BookingEraser). Erasers never throw for a missing entry.
 /// </summary>
 public interface IPersonalDataEraser
 {

@@ -14,6 +14,7 @@ using SupportBot.Engine.Notifications;
 using SupportBot.Engine.Safety;
 using SupportBot.Engine.Services;
 using SupportBot.Engine.Services.Meetups;
+using SupportBot.Engine.Services.Bookings;
 using SupportBot.Channels;
 using SupportBot.Engine.Messages;
 using SupportBot.Engine.State;
@@ -63,6 +64,7 @@ public static class SupportBotServices
             return MessageCatalog.Load(ResolvePath(content.LocalesPath), center.ToPlaceholders(), f => !dataFiles.Contains(f));
         });
         AddConversation(services, config);
+        services.AddBookings(config);
         services.AddSingleton<TurnPipeline>();
         services.AddSingleton<TurnQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<TurnQueue>());
@@ -125,7 +127,7 @@ public static class SupportBotServices
             var engineKeys = FlowEngine.MessageKeys
                 .Concat(sp.GetServices<IInputKind>().SelectMany(i => i.MessageKeys))
                 .Concat(TodayStatusAction.MessageKeys).Concat(Formats.Keys).Concat(CrisisGuard.MessageKeys)
-                .Concat(MeetupsNextAction.MessageKeys).Concat(sp.GetRequiredService<MeetupDirectory>().MessageKeys())
+                .Concat(MeetupsNextAction.MessageKeys).Concat(BookingServices.MessageKeys).Concat(sp.GetRequiredService<MeetupDirectory>().MessageKeys())
                 .Concat(["error.apology", "error.unavailable", "webchat.unavailable"]).Concat(LineChannelKeys);
             var problems = FlowValidator.Validate(set, sp.GetRequiredService<MessageCatalog>(), engineKeys);
             if (problems.Count > 0)
@@ -159,6 +161,7 @@ public static class SupportBotServices
         app.Services.GetRequiredService<FlowSet>();
         app.Services.GetRequiredService<HotlineDirectory>();
         app.Services.GetRequiredService<IIntentRecognizer>();
+        app.Services.GetRequiredService<BookingDesk>();
         return app;
     }
 
@@ -178,6 +181,9 @@ public static class SupportBotServices
         services.AddSingleton<IRecordLog>(sp => sp.GetRequiredService<MemoryStore>());
         services.AddSingleton<IMeetupRoster>(sp => sp.GetRequiredService<MemoryStore>());
         services.AddSingleton<IRecordEraser>(sp => sp.GetRequiredService<MemoryStore>());
+        services.AddSingleton<MemoryBookingLedger>();
+        services.AddSingleton<IBookingLedger>(sp => sp.GetRequiredService<MemoryBookingLedger>());
+        services.AddSingleton<IReminderQueue>(sp => sp.GetRequiredService<MemoryBookingLedger>());
     }
 
     /// <summary>The real clock, or a pinned one for demos and tests (never in Production).</summary>

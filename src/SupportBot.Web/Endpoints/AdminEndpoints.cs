@@ -53,6 +53,7 @@ internal static class AdminEndpoints
         });
         admin.MapGet("/crisis-audit", (string? from, string? to, IRecordLog records, TimeProvider clock, CancellationToken ct) =>
             ReadLog(records, CrisisGuard.AuditLog, from, to, clock, ct));
+        admin.MapBookings();
     }
 
     /// <summary>Records between <c>from</c> and <c>to</c> (ISO dates or instants; default the last 14 days), as a JSON array.</summary>

@@ -27,6 +27,7 @@ public sealed class ConfigurationTemplateTests
         { "Callbacks", typeof(Engine.Services.CallbackOptions) },
         { "Admin", typeof(Web.Composition.AdminOptions) },
         { "Meetups", typeof(Engine.Services.Meetups.MeetupsOptions) },
+        { "Booking", typeof(Engine.Services.Bookings.BookingOptions) },
     };
 
     /// <summary>The shipped settings may only use sections the template explains.</summary>

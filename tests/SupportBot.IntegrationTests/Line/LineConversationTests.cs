@@ -49,9 +49,24 @@ public sealed class LineConversationTests
         var hours = await SayAsync(line, user, "開所時間は？");
         Assert.Contains(hours, t => t.Contains("10:00"));
 
-        // Until the booking flow lands, bookings are taken by phone: the number is said.
+        // The booking flow over LINE: consent, who, a wish in words, then the free slots as buttons.
         var booking = await SayAsync(line, user, "相談の予約をしたい");
-        Assert.Contains(booking, t => t.Contains("0465-71-0189"));
+        Assert.Contains(booking, t => t.Contains("初回相談（面談）のご予約ですね"));
+        Assert.Contains(await SayAsync(line, user, "はい"), t => t.Contains("どなたのことですか"));
+        Assert.Contains(await SayAsync(line, user, "母のことです"), t => t.Contains("ご希望の日時"));
+        // The date question comes with LINE's date picker, bounded to the bookable days.
+        var picker = line.Api.MessagesTo(user)[^1].GetProperty("quickReply").GetProperty("items").EnumerateArray()
+            .Select(i => i.GetProperty("action")).Single(a => a.GetProperty("type").GetString() == "datetimepicker");
+        Assert.Equal(("2026-11-25", "2027-01-19"), (picker.GetProperty("min").GetString(), picker.GetProperty("max").GetString()));
+        // A date picked in the picker arrives as a postback and is read like a typed date.
+        var before = line.Api.Calls.Count(c => c.Accepted && c.To == user);
+        await line.PostEventsAsync(line.Postback(user, "supportbot:datepicker", new { date = "2026-12-02" }));
+        await line.Api.WaitUntilAsync(s => s.Calls.Count(c => c.Accepted && c.To == user) > before);
+        Assert.Contains("ご希望に合う空き枠です", string.Join("\n", line.TextsTo(user).TakeLast(2)));
+        var offer = line.Api.MessagesTo(user)[^1];
+        Assert.Contains("12月2日（水）10:00", offer.ToString());
+        Assert.Contains(await SayAsync(line, user, "やっぱり12月3日の午後"), t => t.Contains("ご希望に合う空き枠です"));
+        Assert.Contains("12月3日（木）13:00", line.Api.MessagesTo(user)[^1].ToString());
 
         AssertFullCrisisReply(await SayAsync(line, user, "もう死にたい"));
         var last = line.Api.MessagesTo(user)[^1];

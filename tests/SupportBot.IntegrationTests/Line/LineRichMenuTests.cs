@@ -59,7 +59,7 @@ public sealed class LineRichMenuTests
 
     [Theory]
     [InlineData("よくある質問", "どのことについて知りたいですか？")]
-    [InlineData("相談の予約", "0465-71-0189")]
+    [InlineData("相談の予約", "初回相談（面談）のご予約ですね")]
     [InlineData("ピアサポート", "ピア")]
     [InlineData("今日の開所状況", "開所")]
     [InlineData("緊急の連絡先", "0465-71-0189")]

@@ -44,10 +44,11 @@ public sealed class FlowEngineTests
             var notifier = new Engine.Notifications.StaffNotifier(new HttpClient(), Options.Create(new Engine.Notifications.NotificationOptions()), clock,
                 NullLogger<Engine.Notifications.StaffNotifier>.Instance);
             var callbacks = Options.Create(new Engine.Services.CallbackOptions());
-            var set = new FlowSet(flows, [new TextInput(), new ChoiceInput(understanding), new YesNoInput(), new PhoneInput()],
+            var set = new FlowSet(flows, [new TextInput(), new ChoiceInput(understanding), new YesNoInput(), new PhoneInput(),
+                 new DateInput(), new MultiChoiceInput(), new OptionalTextInput(), new SlotInput(understanding), new ReviewInput(), new WhoInput(understanding)],
                 [new TodayStatusAction(calendar, merged), new Engine.Services.CallbackTermsAction(callbacks),
                  new Engine.Services.CallbackSaveAction(memory, notifier, calendar, merged, callbacks),
-                 .. MeetupActions(memory, notifier, calendar, merged)]);
+                 .. MeetupActions(memory, notifier, calendar, merged), .. BookingActions(memory, notifier, calendar, merged, clock)]);
             Problems = FlowValidator.Validate(set, merged, FlowEngine.MessageKeys);
             Catalog = merged;
             Clock = clock;
@@ -81,6 +82,24 @@ public sealed class FlowEngineTests
                 new Engine.Services.Meetups.MeetupsLeaveAction(directory, memory, notifier, proactive, catalog),
                 new Engine.Services.Meetups.MeetupsTermsAction(options),
                 new Engine.Services.Meetups.PeerRequestAction(memory, notifier, calendar, catalog, options),
+            ];
+        }
+
+        public Engine.State.Memory.MemoryBookingLedger Bookings { get; private set; } = null!;
+
+        private IEnumerable<IFlowAction> BookingActions(MemoryStore memory, Engine.Notifications.StaffNotifier notifier, BusinessCalendar calendar, MessageCatalog catalog, FakeClock clock)
+        {
+            var options = Options.Create(new Engine.Services.Bookings.BookingOptions());
+            Bookings = new Engine.State.Memory.MemoryBookingLedger(clock);
+            var slots = new Engine.Services.Bookings.SlotCatalog(calendar, options, Bookings, memory);
+            var desk = new Engine.Services.Bookings.BookingDesk(slots, Bookings, Bookings, notifier, catalog, options);
+            return
+            [
+                new Engine.Services.Bookings.BookingTermsAction(desk), new Engine.Services.Bookings.BookingSearchAction(desk, catalog),
+                new Engine.Services.Bookings.BookingHoldAction(desk), new Engine.Services.Bookings.BookingResumeAction(), new Engine.Services.Bookings.BookingReleaseAction(desk),
+                new Engine.Services.Bookings.BookingReviewAction(catalog), new Engine.Services.Bookings.BookingConfirmAction(desk),
+                new Engine.Services.Bookings.BookingMineAction(desk, catalog), new Engine.Services.Bookings.BookingCancelAction(desk),
+                new Engine.Services.Bookings.BookingChangeAction(desk),
             ];
         }
 
@@ -271,7 +290,7 @@ public sealed class FlowEngineTests
         await h.Say("メニュー");
         Assert.Contains("緊急のときの連絡先", (await h.Say("緊急の連絡先"))[0].Text);
         await h.Say("メニュー");
-        Assert.Contains("お電話でお受けしています", (await h.Say("予約"))[0].Text);
+        Assert.Contains("初回相談（面談）のご予約ですね", (await h.Say("予約"))[0].Text);
     }
 
     [Fact]

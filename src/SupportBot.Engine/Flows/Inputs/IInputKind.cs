@@ -13,6 +13,9 @@ public interface IInputKind
     /// <summary>Message keys this kind may say (checked at start-up like the flows' own keys).</summary>
     IReadOnlyCollection<string> MessageKeys { get; }
 
+    /// <summary>The outcomes an answer may have (checked against <c>on:</c>); null when they depend on the step (its choices).</summary>
+    IReadOnlyCollection<string>? Outcomes => null;
+
     InputResult Read(FlowTurn turn, StepDefinition step);
 
     void Decorate(FlowTurn turn, StepDefinition step, Activity question);
