@@ -30,7 +30,7 @@ public sealed class ConversationStateEraser(IConversationStore store) : IPersona
 /// Meetup sign-ups of the coming dates: the person leaves each roster (the first person waiting moves
 /// up and hears it, as when someone cancels).
 /// </summary>
-public sealed class MeetupSignupEraser(MeetupDirectory directory, IMeetupRoster roster, IProactiveMessenger proactive, MessageCatalog catalog, TimeProvider clock) : IPersonalDataEraser
+public sealed class MeetupSignupEraser(MeetupDirectory directory, IMeetupRoster roster, MeetupNotices notices, TimeProvider clock) : IPersonalDataEraser
 {
     public async Task<int> EraseAsync(ConversationReference who, CancellationToken cancellationToken)
     {
@@ -42,12 +42,7 @@ public sealed class MeetupSignupEraser(MeetupDirectory directory, IMeetupRoster 
             if (!left.Left) continue;
             removed++;
             if (left.PromotedRecord is not { Length: > 0 } promoted) continue;
-            var record = JsonDocument.Parse(promoted).RootElement;
-            string? Get(string name) => record.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-            var culture = catalog.ResolveCulture(Get("culture"));
-            var text = catalog.Text(culture, "meetup.moved_up", new Dictionary<string, string> { ["date_label"] = directory.Label(date, culture) });
-            await proactive.SendAsync(new ConversationReference(Get("channel") ?? "", Get("conversation") ?? "", Get("user") ?? "", Get("serviceUrl")),
-                new Activity { Type = ActivityTypes.Message, Text = text, Locale = culture }, cancellationToken);
+            await notices.TellMovedUpAsync(promoted, date, cancellationToken);
         }
         return removed;
     }

@@ -41,8 +41,6 @@ public static class BookingServices
 
         services.AddSingleton<Engine.Services.IPersonalDataEraser, BookingEraser>();
         services.AddSingleton<IReminderHandler, BookingReminder>();
-        services.AddSingleton<ReminderSender>();
-        services.AddHostedService(sp => sp.GetRequiredService<ReminderSender>());
         return services;
     }
 }

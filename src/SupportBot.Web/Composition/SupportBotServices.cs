@@ -14,6 +14,7 @@ using SupportBot.Engine.Notifications;
 using SupportBot.Engine.Safety;
 using SupportBot.Engine.Services;
 using SupportBot.Engine.Services.Meetups;
+using SupportBot.Engine.Services.Reminders;
 using SupportBot.Engine.Services.Bookings;
 using SupportBot.Channels;
 using SupportBot.Engine.Messages;
@@ -100,6 +101,11 @@ public static class SupportBotServices
         services.AddSingleton<IFlowAction, CallbackTermsAction>();
         services.AddSingleton<IFlowAction, CallbackSaveAction>();
         services.AddSingleton<MeetupDirectory>();
+        services.AddSingleton<MeetupNotices>();
+        services.AddSingleton<IReminderHandler, MeetupReminder>();
+        // Day-before reminders of any kind (bookings, meetings): one queue, one sender per instance.
+        services.AddSingleton<ReminderSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReminderSender>());
         services.AddSingleton<IFlowAction, MeetupsNextAction>();
         services.AddSingleton<IFlowAction, MeetupsJoinAction>();
         services.AddSingleton<IFlowAction, MeetupsMineAction>();
@@ -127,7 +133,7 @@ public static class SupportBotServices
             var engineKeys = FlowEngine.MessageKeys
                 .Concat(sp.GetServices<IInputKind>().SelectMany(i => i.MessageKeys))
                 .Concat(TodayStatusAction.MessageKeys).Concat(Formats.Keys).Concat(CrisisGuard.MessageKeys)
-                .Concat(MeetupsNextAction.MessageKeys).Concat(BookingServices.MessageKeys).Concat(sp.GetRequiredService<MeetupDirectory>().MessageKeys())
+                .Concat(MeetupsNextAction.MessageKeys).Concat(MeetupNotices.MessageKeys).Concat(BookingServices.MessageKeys).Concat(sp.GetRequiredService<MeetupDirectory>().MessageKeys())
                 .Concat(["error.apology", "error.unavailable", "webchat.unavailable"]).Concat(LineChannelKeys);
             var problems = FlowValidator.Validate(set, sp.GetRequiredService<MessageCatalog>(), engineKeys);
             if (problems.Count > 0)

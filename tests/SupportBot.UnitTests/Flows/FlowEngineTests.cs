@@ -48,7 +48,7 @@ public sealed class FlowEngineTests
                  new DateInput(), new MultiChoiceInput(), new OptionalTextInput(), new SlotInput(understanding), new ReviewInput(), new WhoInput(understanding)],
                 [new TodayStatusAction(calendar, merged), new Engine.Services.CallbackTermsAction(callbacks),
                  new Engine.Services.CallbackSaveAction(memory, notifier, calendar, merged, callbacks),
-                 .. MeetupActions(memory, notifier, calendar, merged), .. BookingActions(memory, notifier, calendar, merged, clock)]);
+                 .. MeetupActions(memory, notifier, calendar, merged, clock), .. BookingActions(memory, notifier, calendar, merged, clock)]);
             Problems = FlowValidator.Validate(set, merged, FlowEngine.MessageKeys);
             Catalog = merged;
             Clock = clock;
@@ -69,28 +69,34 @@ public sealed class FlowEngineTests
 
         public List<(Engine.Services.ConversationReference To, Activity Message)> Proactive { get; } = [];
 
-        private IEnumerable<IFlowAction> MeetupActions(MemoryStore memory, Engine.Notifications.StaffNotifier notifier, BusinessCalendar calendar, MessageCatalog catalog)
+        private IEnumerable<IFlowAction> MeetupActions(MemoryStore memory, Engine.Notifications.StaffNotifier notifier, BusinessCalendar calendar, MessageCatalog catalog, FakeClock clock)
         {
             var options = Options.Create(Meetups);
             var directory = new Engine.Services.Meetups.MeetupDirectory(options, calendar, catalog);
             var proactive = new RecordingMessenger(Proactive);
+            Bookings ??= new Engine.State.Memory.MemoryBookingLedger(clock);
+            var notices = new Engine.Services.Meetups.MeetupNotices(directory, proactive, catalog);
+            MeetupReminder = new Engine.Services.Meetups.MeetupReminder(directory, memory, notices);
             return
             [
                 new Engine.Services.Meetups.MeetupsNextAction(directory, catalog, Options.Create(new Engine.Center.CenterOptions())),
-                new Engine.Services.Meetups.MeetupsJoinAction(directory, memory, notifier),
+                new Engine.Services.Meetups.MeetupsJoinAction(directory, memory, notifier, notices, Bookings),
                 new Engine.Services.Meetups.MeetupsMineAction(directory, memory),
-                new Engine.Services.Meetups.MeetupsLeaveAction(directory, memory, notifier, proactive, catalog),
+                new Engine.Services.Meetups.MeetupsLeaveAction(directory, memory, notifier, notices),
                 new Engine.Services.Meetups.MeetupsTermsAction(options),
                 new Engine.Services.Meetups.PeerRequestAction(memory, notifier, calendar, catalog, options),
             ];
         }
 
+        /// <summary>The booking ledger, also the harness's reminder queue (meetings and bookings).</summary>
         public Engine.State.Memory.MemoryBookingLedger Bookings { get; private set; } = null!;
+
+        public Engine.Services.Meetups.MeetupReminder MeetupReminder { get; private set; } = null!;
 
         private IEnumerable<IFlowAction> BookingActions(MemoryStore memory, Engine.Notifications.StaffNotifier notifier, BusinessCalendar calendar, MessageCatalog catalog, FakeClock clock)
         {
             var options = Options.Create(new Engine.Services.Bookings.BookingOptions());
-            Bookings = new Engine.State.Memory.MemoryBookingLedger(clock);
+            Bookings ??= new Engine.State.Memory.MemoryBookingLedger(clock);
             var slots = new Engine.Services.Bookings.SlotCatalog(calendar, options, Bookings, memory);
             var desk = new Engine.Services.Bookings.BookingDesk(slots, Bookings, Bookings, notifier, catalog, options);
             return

@@ -50,6 +50,35 @@ public sealed class MeetupFlowTests
     }
 
     [Fact]
+    public async Task The_day_before_every_confirmed_participant_is_reminded_once_and_whoever_cancelled_is_not()
+    {
+        var h = new FlowEngineTests.Harness(FlowEngineTests.Intents);
+        await Join(h, "a", "あーちゃん", "申し込みました。");
+        await Join(h, "b", "びー", "申し込みました。");
+        await Join(h, "c", "しー", "いまは満員のため、キャンセル待ち（1番目）で受け付けました。");
+        await h.Say("定例会の参加をやめたい", user: "a");
+        await h.Say("1", user: "a");
+        Assert.StartsWith("取り消しました。", Texts(await h.Say("はい", user: "a")));
+        h.Proactive.Clear();
+
+        // Joined on Tuesday 2026-11-24 14:00 for Wednesday 12-16 14:00: due Tuesday 12-15 at 10:00.
+        var sender = new Engine.Services.Reminders.ReminderSender(h.Bookings, [h.MeetupReminder], h.Clock,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<Engine.Services.Reminders.ReminderSender>.Instance);
+        h.Clock.Advance(DateTimeOffset.Parse("2026-12-15T09:59:00+09:00") - h.Clock.GetUtcNow());
+        Assert.Equal(0, await sender.SendDueAsync(default));
+        Assert.Empty(h.Proactive);
+
+        h.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(1, await sender.SendDueAsync(default));
+        Assert.Equal(["b", "c"], h.Proactive.Select(p => p.To.UserId).Order());
+        Assert.All(h.Proactive, p => Assert.StartsWith("明日は12月16日（水） 14:00〜16:00 定例会です（場所：", p.Message.Text));
+        Assert.All(h.Proactive, p => Assert.Contains("「参加をやめたい」", p.Message.Text));
+
+        Assert.Equal(0, await sender.SendDueAsync(default));
+        Assert.Equal(2, h.Proactive.Count);
+    }
+
+    [Fact]
     public async Task Talk_with_a_peer_supporter_is_a_request_staff_match_and_no_peer_contact_is_given()
     {
         var h = new FlowEngineTests.Harness(FlowEngineTests.Intents);

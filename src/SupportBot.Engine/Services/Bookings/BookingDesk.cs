@@ -1,3 +1,4 @@
+using SupportBot.Engine.Services.Reminders;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
@@ -75,14 +76,8 @@ public sealed class BookingDesk(
     }
 
     /// <summary>The day-before reminder time of an appointment, or null when reminders are off or it is already past.</summary>
-    public DateTimeOffset? ReminderDue(DateTimeOffset start, DateTimeOffset now)
-    {
-        if (Options.Reminder() is not { } at) return null;
-        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(start, slots.TimeZone).DateTime).AddDays(-1);
-        var local = day.ToDateTime(at);
-        var due = new DateTimeOffset(local, slots.TimeZone.GetUtcOffset(local));
-        return due > now ? due : null;
-    }
+    public DateTimeOffset? ReminderDue(DateTimeOffset start, DateTimeOffset now) =>
+        Options.Reminder() is { } at ? DayBefore.Due(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(start, slots.TimeZone).DateTime), at, slots.TimeZone, now) : null;
 
     public async Task ScheduleReminderAsync(Booking booking, DateTimeOffset now, CancellationToken ct)
     {

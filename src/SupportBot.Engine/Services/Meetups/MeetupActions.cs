@@ -22,7 +22,7 @@ public sealed class MeetupsNextAction(MeetupDirectory directory, MessageCatalog 
     public IReadOnlyCollection<string> Provides => ["meetup_list", FlowTurn.ChoicesKey("dates")];
     public IReadOnlyCollection<string> Outcomes => ["found", "none"];
 
-    public static readonly string[] MessageKeys = ["meetup.list_item", "meetup.moved_up", "meetup.date_label", "meetup.off_holiday", "meetup.off_other", "meetup.moved_note", "meetup.details",
+    public static readonly string[] MessageKeys = ["meetup.list_item", "meetup.date_label", "meetup.off_holiday", "meetup.off_other", "meetup.moved_note", "meetup.details",
         "meetup.audience.peers", "meetup.audience.families", "meetup.audience.anyone", "meetup.observe_ok", "meetup.place_center"];
 
     public Task<string?> RunAsync(FlowTurn turn, CancellationToken cancellationToken)
@@ -47,7 +47,7 @@ public sealed class MeetupsNextAction(MeetupDirectory directory, MessageCatalog 
                 ["name"] = catalog.Text(turn.Culture, $"meetup.{meetup.Id}.name"),
                 ["about"] = catalog.Text(turn.Culture, $"meetup.{meetup.Id}.about"),
                 ["audience"] = catalog.Text(turn.Culture, directory.AudienceKey(meetup)),
-                ["place"] = string.IsNullOrEmpty(meetup.Place) ? catalog.Text(turn.Culture, "meetup.place_center") : meetup.Place,
+                ["place"] = directory.Place(meetup, turn.Culture),
                 ["bring"] = catalog.Text(turn.Culture, $"meetup.{meetup.Id}.bring"),
             }));
             if (meetup.ObserveAllowed) sb.Append('\n').Append(catalog.Text(turn.Culture, "meetup.observe_ok"));
@@ -63,7 +63,7 @@ public sealed class MeetupsNextAction(MeetupDirectory directory, MessageCatalog 
 /// (<c>nickname</c>) — a place, or the waiting list when it is full — and tells staff.
 /// Outcomes: <c>confirmed</c>, <c>waitlisted</c>, <c>already</c>, <c>gone</c> (the date is no longer offered).
 /// </summary>
-public sealed class MeetupsJoinAction(MeetupDirectory directory, IMeetupRoster roster, StaffNotifier notifier) : IFlowAction
+public sealed class MeetupsJoinAction(MeetupDirectory directory, IMeetupRoster roster, StaffNotifier notifier, MeetupNotices notices, IReminderQueue reminders) : IFlowAction
 {
     public string Name => "meetups.join";
     public IReadOnlyCollection<string> Provides => ["position", "date_label"];
@@ -74,19 +74,13 @@ public sealed class MeetupsJoinAction(MeetupDirectory directory, IMeetupRoster r
         var frame = turn.Frame!;
         if (directory.ByKey(frame.Values.GetValueOrDefault("date.value") ?? "", turn.Now) is not { } date) return "gone";
         var incoming = turn.Turn.Incoming;
-        var record = JsonSerializer.Serialize(new
-        {
-            nickname = frame.Values.GetValueOrDefault("nickname"),
-            channel = incoming.ChannelId,
-            conversation = incoming.Conversation?.Id,
-            user = incoming.From?.Id,
-            serviceUrl = incoming.ServiceUrl,
-            culture = turn.Culture,
-            time = turn.Now,
-        }, ActivityJson.Options);
+        var record = MeetupNotices.Record(incoming, frame.Values.GetValueOrDefault("nickname"), turn.Culture, turn.Now);
         var result = await roster.JoinAsync(date.Key, Member(incoming), record, date.Meetup.Capacity, directory.KeepFor(date, turn.Now), cancellationToken);
         turn.Args["date_label"] = directory.Label(date, turn.Culture);
         turn.Args["position"] = result.WaitlistPosition.ToString();
+        // One reminder entry per date (scheduling it again is a no-op); whoever is confirmed the day before hears it.
+        if (result.Status is RosterStatus.Confirmed or RosterStatus.Waitlisted && notices.ReminderDue(date, turn.Now) is { } due)
+            await reminders.ScheduleAsync(new ReminderItem(MeetupNotices.ReminderKind, date.Key), due, cancellationToken);
         if (result.Status is RosterStatus.Confirmed or RosterStatus.Waitlisted)
             _ = notifier.NotifyAsync(new StaffEvent("meetup_signup", turn.Now, incoming.ChannelId ?? "", incoming.Conversation?.Id ?? "",
                 new Dictionary<string, object?> { ["meetup"] = date.Key, ["nickname"] = frame.Values.GetValueOrDefault("nickname"), ["waitlisted"] = result.Status == RosterStatus.Waitlisted }));
@@ -129,7 +123,7 @@ public sealed class MeetupsMineAction(MeetupDirectory directory, IMeetupRoster r
 /// <c>meetups.leave</c>: cancels the chosen sign-up (<c>cancel_date</c>); the first person waiting
 /// moves up and gets a message; staff are told. Outcomes: <c>left</c>, <c>gone</c>.
 /// </summary>
-public sealed class MeetupsLeaveAction(MeetupDirectory directory, IMeetupRoster roster, StaffNotifier notifier, IProactiveMessenger proactive, MessageCatalog catalog) : IFlowAction
+public sealed class MeetupsLeaveAction(MeetupDirectory directory, IMeetupRoster roster, StaffNotifier notifier, MeetupNotices notices) : IFlowAction
 {
     public string Name => "meetups.leave";
     public IReadOnlyCollection<string> Provides => ["date_label"];
@@ -144,19 +138,8 @@ public sealed class MeetupsLeaveAction(MeetupDirectory directory, IMeetupRoster 
         turn.Args["date_label"] = directory.Label(date, turn.Culture);
         _ = notifier.NotifyAsync(new StaffEvent("meetup_cancelled", turn.Now, incoming.ChannelId ?? "", incoming.Conversation?.Id ?? "",
             new Dictionary<string, object?> { ["meetup"] = date.Key, ["movedUp"] = result.PromotedMember is not null }));
-        if (result.PromotedRecord is { Length: > 0 } promoted) await TellPromotedAsync(promoted, date, cancellationToken);
+        if (result.PromotedRecord is { Length: > 0 } promoted) await notices.TellMovedUpAsync(promoted, date, cancellationToken);
         return "left";
-    }
-
-    /// <summary>The person who moved up from the waiting list hears it in their own conversation.</summary>
-    private async Task TellPromotedAsync(string recordJson, MeetupDate date, CancellationToken cancellationToken)
-    {
-        var record = JsonDocument.Parse(recordJson).RootElement;
-        string? Get(string name) => record.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-        var culture = catalog.ResolveCulture(Get("culture"));
-        var reference = new ConversationReference(Get("channel") ?? "", Get("conversation") ?? "", Get("user") ?? "", Get("serviceUrl"));
-        var text = catalog.Text(culture, "meetup.moved_up", new Dictionary<string, string> { ["date_label"] = directory.Label(date, culture) });
-        await proactive.SendAsync(reference, new Activity { Type = ActivityTypes.Message, Text = text, Locale = culture }, cancellationToken);
     }
 }
 

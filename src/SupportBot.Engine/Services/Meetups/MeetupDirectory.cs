@@ -16,6 +16,16 @@ public sealed class MeetupDirectory(IOptions<MeetupsOptions> options, BusinessCa
 {
     public IReadOnlyList<MeetupDefinition> Meetups => options.Value.Items;
 
+    public MeetupsOptions Options => options.Value;
+
+    public TimeZoneInfo TimeZone => calendar.TimeZone;
+
+    /// <summary>Where a meeting takes place: its own place, or the center (name and address from configuration).</summary>
+    public string Place(MeetupDefinition meetup, string culture) =>
+        string.IsNullOrEmpty(meetup.Place) ? catalog.Text(culture, "meetup.place_center") : meetup.Place;
+
+    public string Place(MeetupDate date, string culture) => Place(date.Meetup, culture);
+
     public MeetupDefinition? Find(string id) => Meetups.FirstOrDefault(m => m.Id == id);
 
     /// <summary>Keys each meeting needs in every catalog (checked at start-up).</summary>

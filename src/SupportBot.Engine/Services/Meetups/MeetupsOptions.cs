@@ -21,6 +21,12 @@ public sealed class MeetupsOptions
 
     /// <summary>How long a peer-talk request (nickname, how to reach them) is kept for staff. Default 30 days.</summary>
     public TimeSpan RequestRetention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Whether confirmed participants get a reminder the day before. Default true.</summary>
+    public bool Reminders { get; set; } = true;
+
+    /// <summary>The local time of the day-before reminder (keep it in daytime hours). Default 10:00.</summary>
+    public TimeOnly ReminderTime { get; set; } = new(10, 0);
 }
 
 /// <summary>Who a meeting is for.</summary>
