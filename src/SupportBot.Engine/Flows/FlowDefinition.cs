@@ -21,6 +21,12 @@ public sealed class FlowDefinition
     /// <summary>Failed answers to one question before the flow gives up politely. Default 3.</summary>
     public int MaxAttempts { get; init; } = 3;
 
+    /// <summary>
+    /// An action run when the person leaves this flow unfinished (cancel, help, menu, giving up, a declined
+    /// resume), so what the flow took can be given back at once — the booking flow releases its held slot.
+    /// </summary>
+    public string? OnLeave { get; init; }
+
     public required IReadOnlyList<StepDefinition> Steps { get; init; }
 
     public StepDefinition First => Steps[0];

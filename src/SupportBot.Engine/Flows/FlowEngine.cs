@@ -86,18 +86,18 @@ public sealed class FlowEngine(
         {
             case Command.Cancel:
                 var hadFlow = state.Stack.Count > 0 && !IsMenuOnly(state);
-                state.Stack.Clear();
+                await LeaveAllAsync(ft, ct);
                 state.Clarifying = null;
                 ft.Say(hadFlow ? "common.cancelled" : "common.nothing_to_cancel");
                 await StartEventAsync(ft, "menu", ct);
                 return;
             case Command.Help:
-                state.Stack.Clear();
+                await LeaveAllAsync(ft, ct);
                 state.Clarifying = null;
                 await StartEventAsync(ft, "help", ct);
                 return;
             case Command.Menu:
-                state.Stack.Clear();
+                await LeaveAllAsync(ft, ct);
                 state.Clarifying = null;
                 await StartEventAsync(ft, "menu", ct);
                 return;
@@ -120,7 +120,7 @@ public sealed class FlowEngine(
                 {
                     case YesNo.Yes: Ask(ft, step, retry: false); return;
                     case YesNo.No:
-                        state.Stack.Clear();
+                        await LeaveAllAsync(ft, ct);
                         ft.Say("common.resume_declined");
                         await StartEventAsync(ft, "menu", ct);
                         return;
@@ -171,7 +171,7 @@ public sealed class FlowEngine(
             frame.Attempts++;
             if (frame.Attempts >= flow.MaxAttempts)
             {
-                state.Stack.Clear();
+                await LeaveAllAsync(ft, ct);
                 ft.Say("common.give_up");
                 await StartEventAsync(ft, "menu", ct);
                 return;
@@ -333,6 +333,21 @@ public sealed class FlowEngine(
     }
 
     private static void End(FlowTurn ft, DialogFrame frame) => ft.State.Stack.Remove(frame);
+
+    /// <summary>Drops every open flow, innermost first, running each one's <c>on_leave</c> action.</summary>
+    private async Task LeaveAllAsync(FlowTurn ft, CancellationToken ct)
+    {
+        var stack = ft.State.Stack;
+        for (var i = stack.Count - 1; i >= 0; i--)
+        {
+            if (!flows.Flows.TryGetValue(stack[i].Flow, out var flow) || flow.OnLeave is null) continue;
+            Enter(ft, flow, stack[i]);
+            await flows.Actions[flow.OnLeave].RunAsync(ft, ct);
+        }
+        stack.Clear();
+        ft.Flow = null;
+        ft.Frame = null;
+    }
 
     private static void Enter(FlowTurn ft, FlowDefinition flow, DialogFrame frame)
     {

@@ -31,7 +31,7 @@ public static class FlowLoader
 
     private static FlowDefinition Parse(YamlMappingNode root, string file)
     {
-        Known(root, file, "flow", "id", "triggers", "steps", "digressions", "max_attempts");
+        Known(root, file, "flow", "id", "triggers", "steps", "digressions", "max_attempts", "on_leave");
         var id = Scalar(root, "id", file) ?? throw new FlowException(file, "missing 'id'");
         var intents = new List<string>();
         var events = new List<string>();
@@ -51,6 +51,7 @@ public static class FlowLoader
             Events = events,
             AllowsDigressions = Scalar(root, "digressions", file) is not "false",
             MaxAttempts = int.TryParse(Scalar(root, "max_attempts", file), out var max) ? max : 3,
+            OnLeave = Scalar(root, "on_leave", file),
             Steps = steps.Children.Select((s, i) => ParseStep(s, file, id, i)).ToList(),
         };
     }

@@ -48,6 +48,8 @@ public static class FlowValidator
                     supplied.UnionWith(action.Provides);
 
             foreach (var intent in flow.Intents) Key(file, $"{flow.Id}.triggers", "intent." + intent, supplied);
+            if (flow.OnLeave is not null && !set.Actions.ContainsKey(flow.OnLeave))
+                problems.Add($"{file}: {flow.Id}.on_leave: unknown action '{flow.OnLeave}' (known: {string.Join(", ", set.Actions.Keys.Order())})");
 
             foreach (var step in flow.Steps)
             {
