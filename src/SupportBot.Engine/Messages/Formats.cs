@@ -25,6 +25,17 @@ public static class Formats
 
     public static string Weekday(MessageCatalog catalog, string culture, DayOfWeek day) => catalog.Text(culture, WeekdayKeys[(int)day]);
 
+    /// <summary>
+    /// The words for why a day is closed: <c>{holiday}</c> (the holiday's name) and <c>{closure}</c> (the
+    /// center closure's label, or <c>closure.default</c>), for every answer that says a day is closed.
+    /// </summary>
+    public static void ClosedReason(MessageCatalog catalog, string culture, Calendar.ClosedReason? reason, IDictionary<string, string> args)
+    {
+        if (reason?.Holiday is { } holiday) args["holiday"] = catalog.Text(culture, holiday.LocaleKey);
+        if (reason is { Kind: Calendar.ClosedReasonKind.CenterClosure } closure)
+            args["closure"] = closure.LabelKey is { } label && catalog.Has(label, culture) ? catalog.Text(culture, label) : catalog.Text(culture, "closure.default");
+    }
+
     private static Dictionary<string, string> DateArgs(MessageCatalog catalog, string culture, DateOnly date) => new()
     {
         ["year"] = date.Year.ToString(),

@@ -54,9 +54,7 @@ public sealed class TodayStatusAction(BusinessCalendar calendar, MessageCatalog 
                 _ => "calendar.status.closed_weekend",
             },
         };
-        if (status.Reason?.Holiday is { } holiday) args["holiday"] = catalog.Text(culture, holiday.LocaleKey);
-        if (status.Reason is { Kind: ClosedReasonKind.CenterClosure } closure)
-            args["closure"] = closure.LabelKey is { } label && catalog.Has(label, culture) ? catalog.Text(culture, label) : catalog.Text(culture, "closure.default");
+        Formats.ClosedReason(catalog, culture, status.Reason, args);
         args["weekday"] = Formats.Weekday(catalog, culture, status.Date.DayOfWeek);
         return catalog.Text(culture, key, args);
     }

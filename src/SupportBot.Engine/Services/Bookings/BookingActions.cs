@@ -81,9 +81,7 @@ public sealed class BookingSearchAction(BookingDesk desk, MessageCatalog catalog
             WishNote.OutsideHours => "booking.note.outside_hours",
             _ => "booking.note.full",
         };
-        if (search.Reason?.Holiday is { } holiday) args["holiday"] = catalog.Text(culture, holiday.LocaleKey);
-        if (search.Reason is { Kind: ClosedReasonKind.CenterClosure } closure)
-            args["closure"] = closure.LabelKey is { } label && catalog.Has(label, culture) ? catalog.Text(culture, label) : catalog.Text(culture, "closure.default");
+        Formats.ClosedReason(catalog, culture, search.Reason, args);
         if (search.Day is { } day) args["weekday"] = Formats.Weekday(catalog, culture, day.DayOfWeek);
         return catalog.Text(culture, key, args);
     }
