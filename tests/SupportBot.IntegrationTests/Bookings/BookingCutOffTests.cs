@@ -33,11 +33,4 @@ public sealed class BookingCutOffTests
         var desk = app.Services.GetRequiredService<Engine.Services.Bookings.BookingDesk>();
         Assert.Empty(await desk.Ledger.ListByUserAsync("directline:user-1"));
     }
-
-    private sealed class ManualClock(DateTimeOffset start) : TimeProvider
-    {
-        private DateTimeOffset _now = start;
-        public override DateTimeOffset GetUtcNow() => _now;
-        public void Set(DateTimeOffset now) => _now = now;
-    }
 }

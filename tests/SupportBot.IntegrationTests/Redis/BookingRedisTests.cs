@@ -164,12 +164,6 @@ public sealed class BookingRedisTests
 
     private static string Id(Activity message) => System.Text.RegularExpressions.Regex.Match(message.Text ?? "", "R-T[0-9]{2}").Value;
 
-    private sealed class ManualClock(DateTimeOffset start) : TimeProvider
-    {
-        private DateTimeOffset _now = start;
-        public override DateTimeOffset GetUtcNow() => _now;
-        public void Set(DateTimeOffset now) => _now = now;
-    }
 
     private sealed class RecordingMessenger(string name, ConcurrentBag<(string, ConversationReference, Activity)> sent) : IProactiveMessenger
     {

@@ -14,6 +14,9 @@ namespace SupportBot.IntegrationTests.Transcripts;
 /// bot: faq.hours.answer              (a catalog key: the reply must be that message, placeholders as wildcards)
 /// bot: ~ 開所しています               (~ : the reply contains this text)
 /// buttons: はい | いいえ              (the previous reply's buttons, exactly)
+/// clock: 2026-12-15T10:00:00+09:00   (moves the clock: the app runs on a hand-moved clock from 'now')
+/// reminders:                         (sends the reminders due now; the bot lines after it are the
+///                                     messages this conversation received outside a turn)
 /// </code>
 /// Every reply of a turn must be matched (typing and trace activities aside).
 /// </summary>
@@ -32,9 +35,11 @@ public sealed record Transcript(string Name, IReadOnlyDictionary<string, string>
             var (name, value) = (line[..colon].Trim(), line[(colon + 1)..].Trim());
             switch (name)
             {
-                case "user": turns.Add(new TranscriptTurn(value, [], index)); break;
+                case "user": turns.Add(new TranscriptTurn(TurnKind.User, value, [], index)); break;
+                case "clock" when turns.Count > 0: turns.Add(new TranscriptTurn(TurnKind.Clock, value, [], index)); break;
+                case "reminders": turns.Add(new TranscriptTurn(TurnKind.Reminders, value, [], index)); break;
                 case "bot":
-                    if (turns.Count == 0) throw new FormatException($"{path}:{index}: a bot line before any user line");
+                    if (turns.Count == 0 || turns[^1].Kind == TurnKind.Clock) throw new FormatException($"{path}:{index}: a bot line needs a user or reminders line before it");
                     turns[^1].Expected.Add(new ExpectedReply(value, null, index));
                     break;
                 case "buttons":
@@ -52,7 +57,13 @@ public sealed record Transcript(string Name, IReadOnlyDictionary<string, string>
     }
 }
 
-public sealed record TranscriptTurn(string User, List<ExpectedReply> Expected, int Line);
+public enum TurnKind { User, Clock, Reminders }
+
+/// <summary>A step of the file: what the user writes, a clock move, or sending due reminders; and the bot lines expected after it.</summary>
+public sealed record TranscriptTurn(TurnKind Kind, string Value, List<ExpectedReply> Expected, int Line)
+{
+    public string User => Value;
+}
 
 public sealed record ExpectedReply(string Pattern, IReadOnlyList<string>? Buttons, int Line)
 {

@@ -1,4 +1,7 @@
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using SupportBot.Engine.Services.Reminders;
+using SupportBot.Engine.State;
 using SupportBot.Engine.Messages;
 using SupportBot.IntegrationTests.Support;
 using Xunit.Abstractions;
@@ -24,20 +27,42 @@ public sealed class TranscriptTests(ITestOutputHelper output)
         var settings = new Dictionary<string, string?>();
         if (transcript.Settings.TryGetValue("now", out var now)) settings["Clock:Now"] = now;
         foreach (var (k, v) in transcript.Settings.Where(s => s.Key.Contains(':'))) settings[k] = v;
-        using var app = new BotApp(settings);
+        // A file that moves the clock runs on a hand-moved clock starting at 'now'.
+        var clock = transcript.Turns.Any(t => t.Kind == TurnKind.Clock) ? new ManualClock(DateTimeOffset.Parse(now!)) : null;
+        using var app = new BotApp(settings, clock is null ? null : services => services.AddSingleton<TimeProvider>(clock));
         var client = app.CreateClient();
         var catalog = app.Services.GetRequiredService<MessageCatalog>();
         var locale = transcript.Settings.GetValueOrDefault("locale", "ja-JP");
         var culture = catalog.ResolveCulture(locale);
         var conversation = "t-" + Guid.NewGuid().ToString("N")[..8];
 
+        var proactiveSeen = 0L;
         foreach (var turn in transcript.Turns)
         {
-            output.WriteLine($"user: {turn.User}");
-            var message = BotApp.Message(conversation, turn.User, locale: locale, channelId: transcript.Settings.GetValueOrDefault("channel", "directline"));
-            var body = await BotApp.ReadJson(await client.PostAsync("/api/messages", BotApp.Json(message)));
-            var replies = body.GetProperty("activities").EnumerateArray()
-                .Where(a => a.GetProperty("type").GetString() == "message").ToList();
+            List<JsonElement> replies;
+            switch (turn.Kind)
+            {
+                case TurnKind.Clock:
+                    output.WriteLine($"clock: {turn.Value}");
+                    clock!.Set(DateTimeOffset.Parse(turn.Value));
+                    continue;
+                case TurnKind.Reminders:
+                    output.WriteLine("reminders:");
+                    await app.Services.GetRequiredService<ReminderSender>().SendDueAsync(CancellationToken.None);
+                    // Messages outside a turn reach a Direct Line conversation through its transcript.
+                    var page = await app.Services.GetRequiredService<ITranscriptStore>().ReadAsync(conversation, proactiveSeen);
+                    proactiveSeen = page.Watermark;
+                    replies = page.ActivitiesJson.Select(a => JsonDocument.Parse(a).RootElement)
+                        .Where(a => a.GetProperty("type").GetString() == "message").ToList();
+                    break;
+                default:
+                    output.WriteLine($"user: {turn.User}");
+                    var message = BotApp.Message(conversation, turn.User, locale: locale, channelId: transcript.Settings.GetValueOrDefault("channel", "directline"));
+                    var body = await BotApp.ReadJson(await client.PostAsync("/api/messages", BotApp.Json(message)));
+                    replies = body.GetProperty("activities").EnumerateArray()
+                        .Where(a => a.GetProperty("type").GetString() == "message").ToList();
+                    break;
+            }
             foreach (var r in replies) output.WriteLine($"  bot: {r.GetProperty("text").GetString()}");
 
             Assert.True(replies.Count == turn.Expected.Count,
