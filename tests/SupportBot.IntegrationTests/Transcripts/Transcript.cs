@@ -17,14 +17,18 @@ namespace SupportBot.IntegrationTests.Transcripts;
 /// clock: 2026-12-15T10:00:00+09:00   (moves the clock: the app runs on a hand-moved clock from 'now')
 /// reminders:                         (sends the reminders due now; the bot lines after it are the
 ///                                     messages this conversation received outside a turn)
+/// user@b: 参加したい                  (another person, in their own conversation)
+/// inbox@b:                           (the messages person b received outside a turn since the last look)
+/// set: Meetups:Items:0:Capacity = 1  (a configuration value for this file; before the first user line)
 /// </code>
 /// Every reply of a turn must be matched (typing and trace activities aside).
 /// </summary>
-public sealed record Transcript(string Name, IReadOnlyDictionary<string, string> Settings, IReadOnlyList<TranscriptTurn> Turns)
+public sealed record Transcript(string Name, IReadOnlyDictionary<string, string> Settings, IReadOnlyDictionary<string, string?> Config, IReadOnlyList<TranscriptTurn> Turns)
 {
     public static Transcript Parse(string path)
     {
         var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var config = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         var turns = new List<TranscriptTurn>();
         foreach (var (raw, index) in File.ReadLines(path).Select((l, i) => (l, i + 1)))
         {
@@ -33,9 +37,18 @@ public sealed record Transcript(string Name, IReadOnlyDictionary<string, string>
             var colon = line.IndexOf(':');
             if (colon < 0) throw new FormatException($"{path}:{index}: expected 'name: value'");
             var (name, value) = (line[..colon].Trim(), line[(colon + 1)..].Trim());
+            var at = name.IndexOf('@');
+            var who = at < 0 ? null : name[(at + 1)..];
+            if (at >= 0) name = name[..at];
             switch (name)
             {
-                case "user": turns.Add(new TranscriptTurn(TurnKind.User, value, [], index)); break;
+                case "user": turns.Add(new TranscriptTurn(TurnKind.User, value, [], index, who)); break;
+                case "inbox": turns.Add(new TranscriptTurn(TurnKind.Inbox, value, [], index, who)); break;
+                case "set" when turns.Count == 0:
+                    var eq = value.IndexOf('=');
+                    if (eq < 0) throw new FormatException($"{path}:{index}: expected 'set: Section:Key = value'");
+                    config[value[..eq].Trim()] = value[(eq + 1)..].Trim();
+                    break;
                 case "clock" when turns.Count > 0: turns.Add(new TranscriptTurn(TurnKind.Clock, value, [], index)); break;
                 case "reminders": turns.Add(new TranscriptTurn(TurnKind.Reminders, value, [], index)); break;
                 case "bot":
@@ -53,14 +66,17 @@ public sealed record Transcript(string Name, IReadOnlyDictionary<string, string>
                     break;
             }
         }
-        return new Transcript(Path.GetFileNameWithoutExtension(path), settings, turns);
+        return new Transcript(Path.GetFileNameWithoutExtension(path), settings, config, turns);
     }
 }
 
-public enum TurnKind { User, Clock, Reminders }
+public enum TurnKind { User, Clock, Reminders, Inbox }
 
-/// <summary>A step of the file: what the user writes, a clock move, or sending due reminders; and the bot lines expected after it.</summary>
-public sealed record TranscriptTurn(TurnKind Kind, string Value, List<ExpectedReply> Expected, int Line)
+/// <summary>
+/// A step of the file: what a user writes, a clock move, sending due reminders, or a look at a person's
+/// messages outside a turn; and the bot lines expected after it. <see cref="Who"/> null is the main person.
+/// </summary>
+public sealed record TranscriptTurn(TurnKind Kind, string Value, List<ExpectedReply> Expected, int Line, string? Who = null)
 {
     public string User => Value;
 }

@@ -26,7 +26,7 @@ public sealed class TranscriptTests(ITestOutputHelper output)
         var transcript = Transcript.Parse(Path.Combine(Repository.Root, "tests", "SupportBot.IntegrationTests", "Transcripts", "files", file));
         var settings = new Dictionary<string, string?>();
         if (transcript.Settings.TryGetValue("now", out var now)) settings["Clock:Now"] = now;
-        foreach (var (k, v) in transcript.Settings.Where(s => s.Key.Contains(':'))) settings[k] = v;
+        foreach (var (k, v) in transcript.Config) settings[k] = v;
         // A file that moves the clock runs on a hand-moved clock starting at 'now'.
         var clock = transcript.Turns.Any(t => t.Kind == TurnKind.Clock) ? new ManualClock(DateTimeOffset.Parse(now!)) : null;
         using var app = new BotApp(settings, clock is null ? null : services => services.AddSingleton<TimeProvider>(clock));
@@ -36,7 +36,16 @@ public sealed class TranscriptTests(ITestOutputHelper output)
         var culture = catalog.ResolveCulture(locale);
         var conversation = "t-" + Guid.NewGuid().ToString("N")[..8];
 
-        var proactiveSeen = 0L;
+        // Each person has their own conversation; what they received outside a turn is read from its Direct Line transcript.
+        string ConversationOf(string? who) => who is null ? conversation : $"{conversation}-{who}";
+        var seen = new Dictionary<string, long>();
+        async Task<List<JsonElement>> InboxAsync(string? who)
+        {
+            var id = ConversationOf(who);
+            var page = await app.Services.GetRequiredService<ITranscriptStore>().ReadAsync(id, seen.GetValueOrDefault(id));
+            seen[id] = page.Watermark;
+            return page.ActivitiesJson.Select(a => JsonDocument.Parse(a).RootElement).Where(a => a.GetProperty("type").GetString() == "message").ToList();
+        }
         foreach (var turn in transcript.Turns)
         {
             List<JsonElement> replies;
@@ -49,15 +58,16 @@ public sealed class TranscriptTests(ITestOutputHelper output)
                 case TurnKind.Reminders:
                     output.WriteLine("reminders:");
                     await app.Services.GetRequiredService<ReminderSender>().SendDueAsync(CancellationToken.None);
-                    // Messages outside a turn reach a Direct Line conversation through its transcript.
-                    var page = await app.Services.GetRequiredService<ITranscriptStore>().ReadAsync(conversation, proactiveSeen);
-                    proactiveSeen = page.Watermark;
-                    replies = page.ActivitiesJson.Select(a => JsonDocument.Parse(a).RootElement)
-                        .Where(a => a.GetProperty("type").GetString() == "message").ToList();
+                    replies = await InboxAsync(turn.Who);
+                    break;
+                case TurnKind.Inbox:
+                    output.WriteLine($"inbox@{turn.Who}:");
+                    replies = await InboxAsync(turn.Who);
                     break;
                 default:
-                    output.WriteLine($"user: {turn.User}");
-                    var message = BotApp.Message(conversation, turn.User, locale: locale, channelId: transcript.Settings.GetValueOrDefault("channel", "directline"));
+                    output.WriteLine($"user{(turn.Who is null ? "" : "@" + turn.Who)}: {turn.User}");
+                    var message = BotApp.Message(ConversationOf(turn.Who), turn.User, locale: locale, channelId: transcript.Settings.GetValueOrDefault("channel", "directline"));
+                    if (turn.Who is not null) message["from"] = new { id = "user-" + turn.Who, name = "User" };
                     var body = await BotApp.ReadJson(await client.PostAsync("/api/messages", BotApp.Json(message)));
                     replies = body.GetProperty("activities").EnumerateArray()
                         .Where(a => a.GetProperty("type").GetString() == "message").ToList();
