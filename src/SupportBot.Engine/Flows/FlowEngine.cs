@@ -1,5 +1,7 @@
 using SupportBot.Language.Intents;
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SupportBot.Engine.Activities;
 using SupportBot.Engine.Bot;
@@ -20,7 +22,8 @@ public sealed class FlowEngine(
     FlowSet flows,
     IIntentRecognizer recognizer,
     IEnumerable<ITurnGuard> guards,
-    IOptions<UnderstandingOptions> understanding) : IBot
+    IOptions<UnderstandingOptions> understanding,
+    ILogger<FlowEngine>? log = null) : IBot
 {
     private const int MaxStepsPerTurn = 50;
     private readonly UnderstandingOptions _thresholds = understanding.Value;
@@ -46,8 +49,13 @@ public sealed class FlowEngine(
         var ft = new FlowTurn(turn, recognizer, MessageText(incoming));
         try
         {
+            var open = ft.State.Stack.ToList();
             foreach (var guard in guards)
-                if (await guard.HandleAsync(ft, cancellationToken)) return;
+                if (await guard.HandleAsync(ft, cancellationToken))
+                {
+                    await LeftAfterGuardAsync(ft, open, cancellationToken);
+                    return;
+                }
             if (string.IsNullOrWhiteSpace(ft.Text)) { await StartEventAsync(ft, "menu", cancellationToken); return; }
             await HandleAsync(ft, cancellationToken);
         }
@@ -339,14 +347,39 @@ public sealed class FlowEngine(
     {
         var stack = ft.State.Stack;
         for (var i = stack.Count - 1; i >= 0; i--)
-        {
-            if (!flows.Flows.TryGetValue(stack[i].Flow, out var flow) || flow.OnLeave is null) continue;
-            Enter(ft, flow, stack[i]);
-            await flows.Actions[flow.OnLeave].RunAsync(ft, ct);
-        }
+            if (flows.Flows.TryGetValue(stack[i].Flow, out var flow) && flow.OnLeave is not null)
+                await LeaveAsync(ft, flow, stack[i], ct);
         stack.Clear();
         ft.Flow = null;
         ft.Frame = null;
+    }
+
+    /// <summary>
+    /// A guard (the crisis guard) answered and dropped the open flows: give back what they held. Its
+    /// reply must reach the person whatever happens here, so a failure is logged and left to expire.
+    /// </summary>
+    private async Task LeftAfterGuardAsync(FlowTurn ft, List<DialogFrame> open, CancellationToken ct)
+    {
+        for (var i = open.Count - 1; i >= 0; i--)
+        {
+            if (ft.State.Stack.Contains(open[i]) || !flows.Flows.TryGetValue(open[i].Flow, out var flow) || flow.OnLeave is null) continue;
+            try
+            {
+                await LeaveAsync(ft, flow, open[i], ct);
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                Turns.TurnLog.LeaveFailed(log ?? NullLogger<FlowEngine>.Instance, flow.Id, error.GetType().Name);
+            }
+        }
+        ft.Flow = null;
+        ft.Frame = null;
+    }
+
+    private async Task LeaveAsync(FlowTurn ft, FlowDefinition flow, DialogFrame frame, CancellationToken ct)
+    {
+        Enter(ft, flow, frame);
+        await flows.Actions[flow.OnLeave!].RunAsync(ft, ct);
     }
 
     private static void Enter(FlowTurn ft, FlowDefinition flow, DialogFrame frame)

@@ -19,4 +19,7 @@ internal static partial class TurnLog
 
     [LoggerMessage(1005, LogLevel.Error, "The state store is unavailable on channel {Channel} ({ExceptionType}); answering without state.")]
     public static partial void StoreUnavailable(ILogger logger, string channel, string exceptionType);
+
+    [LoggerMessage(1006, LogLevel.Warning, "Leaving flow {Flow} after a guard answered failed ({ExceptionType}); what it held expires on its own.")]
+    public static partial void LeaveFailed(ILogger logger, string flow, string exceptionType);
 }
