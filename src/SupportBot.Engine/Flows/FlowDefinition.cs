@@ -27,6 +27,13 @@ public sealed class FlowDefinition
     /// </summary>
     public string? OnLeave { get; init; }
 
+    /// <summary>
+    /// The flow asks for personal details (a name, a phone number, a booking). It does not run in a group
+    /// conversation (a LINE group, a Teams channel), where others would read the answers; the person is
+    /// asked to write one to one instead.
+    /// </summary>
+    public bool Personal { get; init; }
+
     public required IReadOnlyList<StepDefinition> Steps { get; init; }
 
     public StepDefinition First => Steps[0];

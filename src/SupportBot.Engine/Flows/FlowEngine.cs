@@ -32,7 +32,7 @@ public sealed class FlowEngine(
     public static readonly string[] MessageKeys =
     [
         "common.cancelled", "common.nothing_to_cancel", "common.resume_offer", "common.resume_declined", "common.give_up",
-        "common.retry.generic", "common.clarify", "common.clarify_none", "common.yes", "common.no",
+        "common.retry.generic", "common.clarify", "common.clarify_none", "common.yes", "common.no", "common.personal_in_group",
     ];
 
     public async Task OnTurnAsync(TurnContext turn, CancellationToken cancellationToken)
@@ -265,6 +265,11 @@ public sealed class FlowEngine(
     /// <summary>Starts a flow on top of the stack (an open menu is dropped: it was only waiting for a choice).</summary>
     private Task StartFlowAsync(FlowTurn ft, FlowDefinition flow, CancellationToken ct)
     {
+        if (flow.Personal && ft.Turn.Incoming.Conversation?.IsGroup == true)
+        {
+            ft.Say("common.personal_in_group");
+            return Task.CompletedTask;
+        }
         ft.State.Stack.RemoveAll(f => flows.Flows.TryGetValue(f.Flow, out var open) && open.Step(f.Step) is { Soft: true });
         var frame = new DialogFrame { Flow = flow.Id, Step = flow.First.Id };
         ft.State.Stack.Add(frame);

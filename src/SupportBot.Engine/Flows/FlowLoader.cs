@@ -31,7 +31,7 @@ public static class FlowLoader
 
     private static FlowDefinition Parse(YamlMappingNode root, string file)
     {
-        Known(root, file, "flow", "id", "triggers", "steps", "digressions", "max_attempts", "on_leave");
+        Known(root, file, "flow", "id", "triggers", "steps", "digressions", "max_attempts", "on_leave", "personal");
         var id = Scalar(root, "id", file) ?? throw new FlowException(file, "missing 'id'");
         var intents = new List<string>();
         var events = new List<string>();
@@ -52,6 +52,7 @@ public static class FlowLoader
             AllowsDigressions = Scalar(root, "digressions", file) is not "false",
             MaxAttempts = int.TryParse(Scalar(root, "max_attempts", file), out var max) ? max : 3,
             OnLeave = Scalar(root, "on_leave", file),
+            Personal = Scalar(root, "personal", file) is "true",
             Steps = steps.Children.Select((s, i) => ParseStep(s, file, id, i)).ToList(),
         };
     }

@@ -231,6 +231,27 @@ public sealed class LineWebhookTests
     }
 
     [Fact]
+    public async Task In_a_group_nothing_that_asks_for_personal_details_starts_and_the_person_is_sent_to_a_one_to_one_chat()
+    {
+        await using var line = await LineHook.StartAsync();
+        var group = "C" + Guid.NewGuid().ToString("N");
+        var alice = LineHook.NewUserId();
+        var source = LineHook.GroupSource(group, alice);
+
+        await line.PostEventsAsync(line.Text(alice, "スマイル、相談の予約をしたいです", source: source));
+        await line.Api.WaitForMessagesAsync(group, 1);
+        var texts = line.TextsTo(group);
+        Assert.Contains(texts, t => t.Contains("グループではお受けしていません"));
+        Assert.DoesNotContain(texts, t => t.Contains("ご予約ですね"));
+
+        // The next message in the group is not taken as an answer to a booking question.
+        await line.PostEventsAsync(line.Text(alice, "スマイル、今すぐ誰かと話したい", source: source));
+        await line.Api.WaitUntilAsync(s => line.TextsTo(group).Count > texts.Count);
+        Assert.DoesNotContain(line.TextsTo(group), t => t.Contains("電話番号を教えて"));
+        Assert.Empty(line.Api.Violations);
+    }
+
+    [Fact]
     public async Task Join_says_how_the_bot_behaves_in_a_group()
     {
         await using var line = await LineHook.StartAsync();
