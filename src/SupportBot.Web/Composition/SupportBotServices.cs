@@ -45,7 +45,9 @@ public static class SupportBotServices
         services.AddOptions<TurnQueueOptions>().Bind(config.GetSection(TurnQueueOptions.SectionName));
         services.AddOptions<ContentOptions>().Bind(config.GetSection(ContentOptions.SectionName));
         services.AddOptions<WebChatOptions>().Bind(config.GetSection(WebChatOptions.SectionName));
-        services.AddOptions<AdminOptions>().Bind(config.GetSection(AdminOptions.SectionName));
+        services.AddOptions<AdminOptions>().Bind(config.GetSection(AdminOptions.SectionName))
+            .Validate(o => o.CalendarFeedToken.Length is 0 or >= 16, "Admin:CalendarFeedToken must be at least 16 characters (or empty).")
+            .ValidateOnStart();
         services.AddOptions<SafetyOptions>().Bind(config.GetSection(SafetyOptions.SectionName));
         services.AddOptions<NotificationOptions>().Bind(config.GetSection(NotificationOptions.SectionName));
         services.AddOptions<CallbackOptions>().Bind(config.GetSection(CallbackOptions.SectionName));

@@ -17,12 +17,17 @@ internal static class AdminEndpoints
     {
         var admin = app.MapGroup("/admin").AddEndpointFilter(async (context, next) =>
         {
-            var key = context.HttpContext.RequestServices.GetRequiredService<IOptions<AdminOptions>>().Value.ApiKey;
-            if (string.IsNullOrEmpty(key)) return Results.NotFound();
+            var options = context.HttpContext.RequestServices.GetRequiredService<IOptions<AdminOptions>>().Value;
             var request = context.HttpContext.Request;
+            // The calendar feed alone may be opened with its own read-only token in the URL (calendar apps subscribe by URL).
+            if (options.CalendarFeedToken.Length > 0 && request.Path.Equals("/admin/bookings.ics", StringComparison.OrdinalIgnoreCase)
+                && request.Query["token"] is [{ } token] && Same(token, options.CalendarFeedToken))
+                return await next(context);
+            var key = options.ApiKey;
+            if (string.IsNullOrEmpty(key)) return Results.NotFound();
             var presented = request.Headers["X-Admin-Key"].ToString() is { Length: > 0 } h ? h
                 : request.Headers.Authorization.ToString() is { } a && a.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? a[7..].Trim() : "";
-            if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes(key)))
+            if (!Same(presented, key))
                 return Results.Json(new { error = new { code = "Unauthorized", message = "A valid admin key is required." } }, statusCode: 401);
             return await next(context);
         });
@@ -79,4 +84,7 @@ internal static class AdminEndpoints
         }
         return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
     }
+
+    private static bool Same(string presented, string secret) =>
+        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes(secret));
 }

@@ -103,6 +103,32 @@ public sealed class BookingAdminTests
     }
 
     [Fact]
+    public async Task A_calendar_app_subscribes_to_the_feed_by_url_with_its_own_token_which_opens_nothing_else()
+    {
+        const string feed = "feed-0123456789abcdef";
+        using var app = new BotApp(new() { ["Admin:ApiKey"] = Key, ["Admin:CalendarFeedToken"] = feed, ["Clock:Now"] = "2026-11-24T14:00:00+09:00" });
+        var a = await BookAsync(app, "2026-12-02T14:00", "さくら", "directline:u1");
+        var client = app.CreateClient();
+
+        var response = await client.GetAsync($"/admin/bookings.ics?token={feed}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains($"UID:{a.Id}@supportbot", await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/admin/bookings.ics?token=feed-0123456789abcdeX")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync($"/admin/bookings?token={feed}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync($"/admin/callbacks?token={feed}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync($"/admin/bookings.ics?token={Key}")).StatusCode);
+    }
+
+    [Fact]
+    public void A_short_calendar_feed_token_stops_the_start_naming_the_key()
+    {
+        using var app = new BotApp(new() { ["Admin:CalendarFeedToken"] = "short" });
+        var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+        Assert.Contains("Admin:CalendarFeedToken", error.ToString());
+    }
+
+    [Fact]
     public async Task A_closure_is_validated_stored_and_honoured_by_the_slot_search()
     {
         using var app = App();
