@@ -100,6 +100,7 @@ public static class SupportBotServices
         services.AddSingleton<IInputKind, PhoneInput>();
         services.AddSingleton<TodayStatusAction>();
         services.AddSingleton<IFlowAction>(sp => sp.GetRequiredService<TodayStatusAction>());
+        services.AddSingleton<IFlowAction, GreetingAction>();
         services.AddSingleton<IFlowAction, CallbackTermsAction>();
         services.AddSingleton<IFlowAction, CallbackSaveAction>();
         services.AddSingleton<MeetupDirectory>();
@@ -134,7 +135,7 @@ public static class SupportBotServices
             var set = new FlowSet(FlowLoader.LoadFolder(ResolvePath(content.DialogsPath)), sp.GetServices<IInputKind>(), sp.GetServices<IFlowAction>());
             var engineKeys = FlowEngine.MessageKeys
                 .Concat(sp.GetServices<IInputKind>().SelectMany(i => i.MessageKeys))
-                .Concat(TodayStatusAction.MessageKeys).Concat(Formats.Keys).Concat(CrisisGuard.MessageKeys)
+                .Concat(TodayStatusAction.MessageKeys).Concat(GreetingAction.MessageKeys).Concat(Formats.Keys).Concat(CrisisGuard.MessageKeys)
                 .Concat(MeetupsNextAction.MessageKeys).Concat(MeetupNotices.MessageKeys).Concat(BookingServices.MessageKeys).Concat(sp.GetRequiredService<MeetupDirectory>().MessageKeys())
                 .Concat(["error.apology", "error.unavailable", "webchat.unavailable"]).Concat(LineChannelKeys);
             var problems = FlowValidator.Validate(set, sp.GetRequiredService<MessageCatalog>(), engineKeys);

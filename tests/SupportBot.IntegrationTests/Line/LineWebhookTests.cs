@@ -134,7 +134,7 @@ public sealed class LineWebhookTests
     [Fact]
     public async Task Follow_gets_the_welcome_the_privacy_note_and_the_menu_as_quick_reply()
     {
-        await using var line = await LineHook.StartAsync();
+        await using var line = await LineHook.StartAsync(new() { ["Clock:Now"] = "2026-11-24T14:00:00+09:00" }); // a Tuesday, open
         var user = LineHook.NewUserId();
         await line.PostEventsAsync(line.Simple("follow", user));
         await line.Api.WaitForMessagesAsync(user, 3);
@@ -145,6 +145,21 @@ public sealed class LineWebhookTests
         Assert.Contains("ご用件をお選びください", texts[2]);
         var items = messages[^1].GetProperty("quickReply").GetProperty("items").EnumerateArray().Select(i => i.GetProperty("action").GetProperty("label").GetString()).ToList();
         Assert.Equal(["よくある質問", "相談の予約", "ピアサポート", "緊急の連絡先"], items);
+        Assert.Empty(line.Api.Violations);
+    }
+
+    [Fact]
+    public async Task Following_at_two_in_the_morning_says_good_evening_when_the_office_opens_and_the_24_hour_line()
+    {
+        await using var line = await LineHook.StartAsync(new() { ["Clock:Now"] = "2026-11-28T02:00:00+09:00" }); // a Saturday night
+        var user = LineHook.NewUserId();
+        await line.PostEventsAsync(line.Simple("follow", user));
+        await line.Api.WaitForMessagesAsync(user, 4);
+        var texts = line.TextsTo(user);
+        Assert.StartsWith("こんばんは。", texts[0]);
+        var afterHours = Assert.Single(texts, t => t.Contains("次の開所は11月30日（月）10:00"));
+        Assert.Contains("24時間つながる 0465-71-0189", afterHours);
+        Assert.Contains("ご用件をお選びください", texts[^1]);
         Assert.Empty(line.Api.Violations);
     }
 

@@ -46,7 +46,7 @@ public sealed class FlowEngineTests
             var callbacks = Options.Create(new Engine.Services.CallbackOptions());
             var set = new FlowSet(flows, [new TextInput(), new ChoiceInput(understanding), new YesNoInput(), new PhoneInput(),
                  new DateInput(), new MultiChoiceInput(), new OptionalTextInput(), new SlotInput(understanding), new ReviewInput(), new WhoInput(understanding)],
-                [new TodayStatusAction(calendar, merged), new Engine.Services.CallbackTermsAction(callbacks),
+                [new TodayStatusAction(calendar, merged), new GreetingAction(calendar), new Engine.Services.CallbackTermsAction(callbacks),
                  new Engine.Services.CallbackSaveAction(memory, notifier, calendar, merged, callbacks),
                  .. MeetupActions(memory, notifier, calendar, merged, clock), .. BookingActions(memory, notifier, calendar, merged, clock)]);
             Problems = FlowValidator.Validate(set, merged, FlowEngine.MessageKeys);
