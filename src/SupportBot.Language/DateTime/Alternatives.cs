@@ -2,7 +2,8 @@ namespace SupportBot.Language.DateTimeRecognition;
 
 /// <summary>
 /// Alternatives the user offers (月曜か火曜の午後, 来週の火曜か水曜) share what only one of them said:
-/// a time said once applies to each, and a week said first applies to the bare weekdays after it.
+/// a time said once applies to each, a week said first applies to the bare weekdays after it, and a month
+/// said first applies to the bare days after it (1月11日か12日).
 /// Only our reading changes; the upstream-shaped values stay as upstream has them.
 /// </summary>
 internal static class Alternatives
@@ -37,6 +38,17 @@ internal static class Alternatives
                 {
                     var day = Calendar.Monday(prev).AddDays(w);
                     readings[g[k]] = cur with { Date = day };
+                }
+                // A bare day after a dated alternative is in that alternative's month (or the next, when it
+                // would fall before it: 1月30日か2日 → 2月2日), not the next month that has such a day.
+                else if (readings[g[k - 1]]?.Date is { } prevDate && readings[g[k]] is { } bare
+                    && System.Text.RegularExpressions.Regex.Match(curText, @"^(\d{1,2})日(?![後前間])") is { Success: true } m)
+                {
+                    var n = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+                    var month = new DateOnly(prevDate.Year, prevDate.Month, 1);
+                    if (n < prevDate.Day) month = month.AddMonths(1);
+                    if (n <= DateTime.DaysInMonth(month.Year, month.Month))
+                        readings[g[k]] = bare with { Date = new DateOnly(month.Year, month.Month, n) };
                 }
             }
             // A time said by the last alternative applies to the earlier ones that have none (明日か明後日の午後).

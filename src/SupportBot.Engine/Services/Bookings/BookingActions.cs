@@ -53,14 +53,14 @@ public sealed class BookingSearchAction(BookingDesk desk, MessageCatalog catalog
         turn.SetChoices("slots", search.Slots.Select(s => (s.Key, desk.Label(s, turn.Culture))));
         if (search.Note == WishNote.Found)
         {
-            turn.Args["search_intro"] = catalog.Text(turn.Culture, "booking.found");
+            turn.Args["search_intro"] = (search.Partial is { } partial ? Note(partial, search, turn.Culture) : "") + catalog.Text(turn.Culture, "booking.found");
             return "found";
         }
-        turn.Args["search_intro"] = Note(search, turn.Culture) + catalog.Text(turn.Culture, "booking.nearest");
+        turn.Args["search_intro"] = Note(search.Note, search, turn.Culture) + catalog.Text(turn.Culture, "booking.nearest");
         return "alternatives";
     }
 
-    private string Note(SlotSearch search, string culture)
+    private string Note(WishNote note, SlotSearch search, string culture)
     {
         var args = new Dictionary<string, string>
         {
@@ -68,7 +68,7 @@ public sealed class BookingSearchAction(BookingDesk desk, MessageCatalog catalog
             ["earliest"] = Formats.Date(catalog, culture, search.Earliest),
             ["last"] = Formats.Date(catalog, culture, search.Last),
         };
-        var key = search.Note switch
+        var key = note switch
         {
             WishNote.Closed => search.Reason?.Kind switch
             {

@@ -25,8 +25,12 @@ public enum WishNote
     NothingFree,
 }
 
-/// <summary>What a search found: the slots to offer (at most <see cref="BookingOptions.MaxOffered"/>, in time order) and, when the wish itself had none, why.</summary>
-public sealed record SlotSearch(IReadOnlyList<SlotRef> Slots, WishNote Note, DateOnly? Day, ClosedReason? Reason, DateOnly Earliest, DateOnly Last);
+/// <summary>
+/// What a search found: the slots to offer (at most <see cref="BookingOptions.MaxOffered"/>, in time order) and,
+/// when the wish itself had none, why. When one of several wished days had none (「月曜か火曜」 with Monday
+/// past its cut-off) the slots are the others' and <see cref="Partial"/> says why that day is missing.
+/// </summary>
+public sealed record SlotSearch(IReadOnlyList<SlotRef> Slots, WishNote Note, DateOnly? Day, ClosedReason? Reason, DateOnly Earliest, DateOnly Last, WishNote? Partial = null);
 
 /// <summary>
 /// The free intake slots: generated from the business calendar (open days and hours), the
@@ -100,7 +104,17 @@ public sealed class SlotCatalog(BusinessCalendar calendar, IOptions<BookingOptio
 
         var windows = wishes.Count == 0 ? [ToWindow(null, earliest, last)] : wishes.Select(w => ToWindow(w, earliest, last)).ToList();
         var matches = free.Where(s => windows.Any(w => w.Matches(s, TimeZone))).Take(O.MaxOffered).ToList();
-        if (matches.Count > 0) return new SlotSearch(matches, WishNote.Found, null, null, earliest, last);
+        if (matches.Count > 0)
+        {
+            // A wished day with nothing of its own is explained when the reason is the day's, not its fullness.
+            foreach (var missing in windows.Where(w => w.From == w.To && !free.Any(s => w.Matches(s, TimeZone))))
+            {
+                var (why, closed) = await ExplainAsync(missing, earliest, last, now, ct);
+                if (why is WishNote.Closed or WishNote.TooSoon or WishNote.TooFar)
+                    return new SlotSearch(matches, WishNote.Found, missing.From, closed, earliest, last, why);
+            }
+            return new SlotSearch(matches, WishNote.Found, null, null, earliest, last);
+        }
 
         // Nothing for the wish: say why (about the first wish), then the nearest free slots to it.
         var first = windows[0];
