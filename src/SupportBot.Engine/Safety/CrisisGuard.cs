@@ -85,8 +85,9 @@ public sealed class CrisisGuard(
         if (last is null) return;
         last.SuggestedActions ??= new SuggestedActions();
         var actions = last.SuggestedActions.Actions;
+        // After the question's own answers, so the first button still answers what was asked.
         if (!actions.Any(a => a.Type == "call"))
-            actions.Insert(0, CardAction.Call(turn.Message("crisis.call_center"), center.Value.EmergencyPhone));
+            actions.Add(CardAction.Call(turn.Message("crisis.call_center"), center.Value.EmergencyPhone));
         var emergency = turn.Message("menu.emergency");
         if (!actions.Any(a => a.Title == emergency)) actions.Add(CardAction.ImBack(emergency));
     }

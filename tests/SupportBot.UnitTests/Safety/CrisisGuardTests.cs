@@ -153,6 +153,10 @@ public sealed class CrisisGuardTests
         var actions = faq[^1].SuggestedActions!.Actions;
         Assert.Equal("tel:0465-71-0189", actions[0].Value!.Value.GetString());
         Assert.Contains(actions, a => a.Title == "緊急の連絡先");
+
+        // A question keeps its own answers first, so the first button still answers what was asked.
+        var question = await h.Say("フォーム");
+        Assert.Equal(["はい", "いいえ", "24時間の電話", "緊急の連絡先"], question[^1].SuggestedActions!.Actions.Select(a => a.Title));
     }
 
     [Fact]
