@@ -72,6 +72,9 @@ public static class DateTimeRecognizer
         new(new Regex("(?:一日|日曜日|今週の日曜日)の終わり|(?:今日|本日|明日)中", Opt), 3, EndOfDay),
     ];
 
+    /// <summary>The Japan local time of an instant (the reference every reading is made against).</summary>
+    public static DateTime JapanTime(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Tokyo).DateTime;
+
     /// <summary>Recognizes with a reference instant; it is converted to Japan time.</summary>
     public static IReadOnlyList<DateTimeMention> Recognize(string text, DateTimeOffset reference) =>
         Recognize(text, TimeZoneInfo.ConvertTime(reference, Tokyo).DateTime);

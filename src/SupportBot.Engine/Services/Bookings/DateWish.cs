@@ -16,7 +16,10 @@ public static class DateWish
         var readings = DateTimeRecognizer.Recognize(text, now).Select(m => m.Reading).OfType<BookingReading>()
             .Where(r => r.HasDate || r.HasTime).ToList();
         if (readings.Count > 0) return readings;
-        return BookingWords.IsAsSoonAsPossible(text) ? [] : null;
+        if (BookingWords.IsAsSoonAsPossible(text)) return [];
+        // English wishes (the en-US locale): "next Tuesday afternoon", "Dec 3 at 2pm".
+        var english = EnglishDateReader.Read(text, DateTimeRecognizer.JapanTime(now));
+        return english.Count > 0 ? english : null;
     }
 
     public static string Serialize(IReadOnlyList<BookingReading> readings) =>
