@@ -24,14 +24,34 @@ namespace SupportBot.Storage.Redis;
 
 public sealed partial class RedisStore : IBookingLedger, IReminderQueue
 {
-    // KEYS hold, slot, day, held; ARGV holder, now ms, hold expiry ms, capacity, per day, hold ms.
-    internal const string HoldScript = """
+    // The buffer between intakes: slots too close (ARGV from a given index on) must have no booking and no
+    // live hold of someone else. Shared by the hold, confirm and change scripts.
+    private const string NearTaken = """
+        local function near_taken(prefix, first, holder, now, moving)
+          for i = first, #ARGV do
+            local slot = prefix .. 'bk:slot:' .. ARGV[i]
+            local booked = redis.call('SCARD', slot)
+            if moving and redis.call('SISMEMBER', slot, moving) == 1 then booked = booked - 1 end
+            if booked > 0 then return true end
+            local hold = prefix .. 'bk:hold:' .. ARGV[i]
+            local live = redis.call('ZCOUNT', hold, '(' .. now, '+inf')
+            local own = redis.call('ZSCORE', hold, holder)
+            if own and tonumber(own) > tonumber(now) then live = live - 1 end
+            if live > 0 then return true end
+          end
+          return false
+        end
+        """ + "\n";
+
+    // KEYS hold, slot, day, held; ARGV holder, now ms, hold expiry ms, capacity, per day, hold ms, prefix, near slots….
+    internal const string HoldScript = NearTaken + """
         redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[2])
         local mine = redis.call('ZSCORE', KEYS[1], ARGV[1])
         local taken = redis.call('SCARD', KEYS[2]) + redis.call('ZCARD', KEYS[1]) - (mine and 1 or 0)
         if taken >= tonumber(ARGV[4]) then return 0 end
         local perDay = tonumber(ARGV[5])
         if perDay > 0 and redis.call('SCARD', KEYS[3]) >= perDay then return 0 end
+        if near_taken(ARGV[7], 8, ARGV[1], ARGV[2], nil) then return 0 end
         local previous = redis.call('GET', KEYS[4])
         if previous and previous ~= KEYS[1] then redis.call('ZREM', previous, ARGV[1]) end
         redis.call('ZADD', KEYS[1], ARGV[3], ARGV[1])
@@ -41,8 +61,8 @@ public sealed partial class RedisStore : IBookingLedger, IReminderQueue
         """;
 
     // KEYS b, slot, day, hold, user, all, idem; ARGV id, slot, start ms, user, now ms, data, capacity,
-    // per day, ttl ms, retention cut-off ms. Returns {0,id} booked, {1,id} duplicate, {2} full, {4} id taken.
-    internal const string ConfirmScript = """
+    // per day, ttl ms, retention cut-off ms, prefix, near slots…. Returns {0,id} booked, {1,id} duplicate, {2} full, {4} id taken.
+    internal const string ConfirmScript = NearTaken + """
         local existing = redis.call('GET', KEYS[7])
         if existing then return { 1, existing } end
         if redis.call('EXISTS', KEYS[1]) == 1 then return { 4 } end
@@ -52,6 +72,7 @@ public sealed partial class RedisStore : IBookingLedger, IReminderQueue
         if taken >= tonumber(ARGV[7]) then return { 2 } end
         local perDay = tonumber(ARGV[8])
         if perDay > 0 and redis.call('SCARD', KEYS[3]) >= perDay then return { 2 } end
+        if near_taken(ARGV[11], 12, ARGV[4], ARGV[5], nil) then return { 2 } end
         local ttl = tonumber(ARGV[9])
         redis.call('HSET', KEYS[1], 'slot', ARGV[2], 'start', ARGV[3], 'user', ARGV[4], 'status', 'confirmed',
           'created', ARGV[5], 'changed', ARGV[5], 'data', ARGV[6])
@@ -70,9 +91,9 @@ public sealed partial class RedisStore : IBookingLedger, IReminderQueue
         """;
 
     // KEYS b, new slot, new day, new hold, user, all; ARGV id, new slot, new start ms, now ms, capacity,
-    // per day, ttl ms, prefix. The new place is taken before the old one is released, in this one step.
+    // per day, ttl ms, prefix, near slots…. The new place is taken before the old one is released, in this one step.
     // Returns 0 changed, 1 already there, 2 full, 3 not found.
-    internal const string ChangeScript = """
+    internal const string ChangeScript = NearTaken + """
         local b = redis.call('HMGET', KEYS[1], 'slot', 'user', 'status')
         if not b[1] or b[3] ~= 'confirmed' then return 3 end
         if b[1] == ARGV[2] then return 1 end
@@ -84,6 +105,7 @@ public sealed partial class RedisStore : IBookingLedger, IReminderQueue
         local sameDay = oldDay == string.sub(ARGV[2], 1, 10)
         local perDay = tonumber(ARGV[6])
         if perDay > 0 and not sameDay and redis.call('SCARD', KEYS[3]) >= perDay then return 2 end
+        if near_taken(ARGV[8], 9, b[2], ARGV[4], ARGV[1]) then return 2 end
         local ttl = tonumber(ARGV[7])
         redis.call('SADD', KEYS[2], ARGV[1])
         redis.call('PEXPIRE', KEYS[2], ttl)
@@ -164,7 +186,7 @@ public sealed partial class RedisStore : IBookingLedger, IReminderQueue
         var holdMs = Milliseconds(holdFor, nameof(holdFor));
         var result = await RunAsync(db => db.ScriptEvaluateAsync(HoldScript,
             [BookingKey("hold:" + slot.Key), BookingKey("slot:" + slot.Key), BookingKey("day:" + slot.Day), BookingKey("held:" + holder)],
-            [holder, now.ToUnixTimeMilliseconds(), now.ToUnixTimeMilliseconds() + holdMs, limits.Capacity, limits.PerDay, holdMs]), cancellationToken).ConfigureAwait(false);
+            [holder, now.ToUnixTimeMilliseconds(), now.ToUnixTimeMilliseconds() + holdMs, limits.Capacity, limits.PerDay, holdMs, _prefix, .. Near(limits)]), cancellationToken).ConfigureAwait(false);
         return (long)result == 1;
     }
 
@@ -179,7 +201,7 @@ public sealed partial class RedisStore : IBookingLedger, IReminderQueue
             [BookingKey("b:" + booking.Id), BookingKey("slot:" + booking.Slot.Key), BookingKey("day:" + booking.Slot.Day), BookingKey("hold:" + booking.Slot.Key),
              BookingKey("user:" + booking.User), BookingKey("all"), BookingKey("idem:" + booking.IdempotencyKey)],
             [booking.Id, booking.Slot.Key, start, booking.User, now.ToUnixTimeMilliseconds(), booking.Details, limits.Capacity, limits.PerDay, ttl,
-             (now - keepAfter).ToUnixTimeMilliseconds()]), cancellationToken).ConfigureAwait(false))!;
+             (now - keepAfter).ToUnixTimeMilliseconds(), _prefix, .. Near(limits)]), cancellationToken).ConfigureAwait(false))!;
         switch ((long)result[0])
         {
             case 0: return new BookResult(BookOutcome.Booked, await GetAsync(booking.Id, cancellationToken).ConfigureAwait(false));
@@ -196,7 +218,7 @@ public sealed partial class RedisStore : IBookingLedger, IReminderQueue
         if (current is null) return new BookResult(BookOutcome.NotFound, null);
         var result = await RunAsync(db => db.ScriptEvaluateAsync(ChangeScript,
             [BookingKey("b:" + id), BookingKey("slot:" + slot.Key), BookingKey("day:" + slot.Day), BookingKey("hold:" + slot.Key), BookingKey("user:" + current.User), BookingKey("all")],
-            [id, slot.Key, slot.Start.ToUnixTimeMilliseconds(), now.ToUnixTimeMilliseconds(), limits.Capacity, limits.PerDay, Ttl(slot.Start, now, keepAfter), _prefix]),
+            [id, slot.Key, slot.Start.ToUnixTimeMilliseconds(), now.ToUnixTimeMilliseconds(), limits.Capacity, limits.PerDay, Ttl(slot.Start, now, keepAfter), _prefix, .. Near(limits)]),
             cancellationToken).ConfigureAwait(false);
         return (long)result switch
         {
@@ -274,6 +296,8 @@ public sealed partial class RedisStore : IBookingLedger, IReminderQueue
     }
 
     internal string BookingKey(string rest) => _prefix + "bk:" + rest;
+
+    private static IEnumerable<RedisValue> Near(SlotLimits limits) => limits.Near.Select(k => (RedisValue)k);
 
     private string ReminderKey => _prefix + "reminders";
 

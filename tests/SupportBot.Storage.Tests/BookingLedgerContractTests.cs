@@ -187,6 +187,47 @@ public abstract class BookingLedgerContractTests
         Assert.Equal(slots.Select(s => s.Key).Order(), booked.Select(b => b.Slot).Order());
     }
 
+    /// <summary>With a buffer between intakes, a slot's neighbours (here: one hour either side) must be free of others' bookings and holds.</summary>
+    private static SlotLimits Buffered(SlotRef slot) =>
+        One with { Near = [Slot(slot.Start.Day, slot.Start.Hour - 1).Key, Slot(slot.Start.Day, slot.Start.Hour + 1).Key] };
+
+    [Fact]
+    public async Task The_buffer_keeps_neighbouring_slots_free_of_other_peoples_holds_and_bookings_but_not_of_ones_own()
+    {
+        var ledger = Create(NewPrefix()).Bookings;
+        Assert.True(await ledger.HoldAsync(Slot(3, 10), "a", Buffered(Slot(3, 10)), Now, Hold));
+        Assert.False(await ledger.HoldAsync(Slot(3, 11), "b", Buffered(Slot(3, 11)), Now, Hold)); // a's hold next door
+        Assert.True(await ledger.HoldAsync(Slot(3, 12), "b", Buffered(Slot(3, 12)), Now, Hold));
+        Assert.False(await ledger.HoldAsync(Slot(3, 11), "a", Buffered(Slot(3, 11)), Now, Hold)); // a's own hold does not count, b's at 12:00 does
+
+        Assert.Equal(BookOutcome.Booked, (await ledger.ConfirmAsync(New("ka", "A", Slot(3, 10), "a"), Buffered(Slot(3, 10)), Now, Keep)).Outcome);
+        Assert.Equal(BookOutcome.Full, (await ledger.ConfirmAsync(New("kc", "C", Slot(3, 11), "c"), Buffered(Slot(3, 11)), Now, Keep)).Outcome);
+        // A hold next door that has run out no longer counts.
+        Assert.True(await ledger.HoldAsync(Slot(3, 13), "c", Buffered(Slot(3, 13)), Now + Hold + TimeSpan.FromSeconds(1), Hold));
+
+        // Moving one's own booking to the slot next door is fine: it does not stand in its own way.
+        await ledger.ReleaseHoldAsync(Slot(3, 12).Key, "b");
+        Assert.Equal(BookOutcome.Booked, (await ledger.ChangeAsync("A", Slot(3, 9), Buffered(Slot(3, 9)), Now, Keep)).Outcome);
+    }
+
+    [Fact]
+    public async Task With_a_buffer_concurrent_attempts_on_two_neighbouring_slots_from_two_instances_book_only_one()
+    {
+        var prefix = NewPrefix();
+        var first = Create(prefix);
+        var second = CreateSecond(first, prefix);
+        var results = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Run(async () =>
+        {
+            var ledger = (i % 2 == 0 ? first : second).Bookings;
+            var slot = Slot(3, i % 4 < 2 ? 10 : 11);
+            var user = $"user-{i:000}";
+            if (i % 3 == 0 && !await ledger.HoldAsync(slot, user, Buffered(slot), Now, Hold)) return BookOutcome.Full;
+            return (await ledger.ConfirmAsync(New("k" + i, $"N{i:000}", slot, user), Buffered(slot), Now, Keep)).Outcome;
+        })));
+        Assert.Single(results, r => r == BookOutcome.Booked);
+        Assert.Single(await first.Bookings.ListAsync(Slot(3, 0).Start, Slot(3, 23).Start));
+    }
+
     [Fact]
     public async Task Duplicate_confirms_delivered_concurrently_to_two_instances_make_one_booking()
     {

@@ -30,7 +30,14 @@ public sealed record NewBooking(string IdempotencyKey, string Id, SlotRef Slot, 
 /// Limits a reservation must respect, checked atomically with it: places per slot and confirmed
 /// bookings per day (0 = no per-day limit).
 /// </summary>
-public sealed record SlotLimits(int Capacity, int PerDay = 0);
+public sealed record SlotLimits(int Capacity, int PerDay = 0)
+{
+    /// <summary>
+    /// Slots too close to this one for the buffer between intakes (<c>Booking:BufferMinutes</c>): a confirmed
+    /// booking there, or someone else's live hold, makes this slot unavailable. Empty without a buffer.
+    /// </summary>
+    public IReadOnlyList<string> Near { get; init; } = [];
+}
 
 public enum BookOutcome
 {

@@ -132,4 +132,17 @@ public sealed class SlotCatalogTests
         Assert.Contains(options.Problems(), p => p.StartsWith("Booking:" + key, StringComparison.Ordinal));
         Assert.Empty(new BookingOptions().Problems());
     }
+
+    [Fact]
+    public void A_reservation_is_checked_against_the_slots_its_buffer_reaches_and_none_without_a_buffer()
+    {
+        var (plain, _) = Create(At("2026-11-24T14:00"));
+        Assert.Empty(plain.LimitsFor(plain.Slot(new DateOnly(2026, 12, 2), new TimeOnly(11, 0))).Near);
+
+        // 60-minute intakes with 30 minutes between them: a start closer than 90 minutes conflicts (11:00 ↔ 10:00; 13:00 is two hours away).
+        var (buffered, _) = Create(At("2026-11-24T14:00"), new BookingOptions { BufferMinutes = 30 });
+        var limits = buffered.LimitsFor(buffered.Slot(new DateOnly(2026, 12, 2), new TimeOnly(11, 0)));
+        Assert.Equal(["2026-12-02T10:00"], limits.Near);
+        Assert.Equal(["2026-12-02T13:00", "2026-12-02T15:00"], buffered.LimitsFor(buffered.Slot(new DateOnly(2026, 12, 2), new TimeOnly(14, 0))).Near);
+    }
 }

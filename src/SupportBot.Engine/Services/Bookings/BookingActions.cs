@@ -107,7 +107,7 @@ public sealed class BookingHoldAction(BookingDesk desk) : IFlowAction
         frame.Values["lost"] = slot.Key;
         // No longer bookable at all (the cut-off passed, staff closed it) is said differently from "someone was faster".
         if (!await desk.Slots.IsBookableAsync(slot, turn.Now, cancellationToken)) return "closed";
-        if (!await desk.Ledger.HoldAsync(slot, user, desk.Options.Limits, turn.Now, desk.Options.HoldFor, cancellationToken)) return "taken";
+        if (!await desk.Ledger.HoldAsync(slot, user, desk.Slots.LimitsFor(slot), turn.Now, desk.Options.HoldFor, cancellationToken)) return "taken";
         frame.Values.Remove("lost");
         // A new key per hold: a confirm rerun (or redelivered) for this hold books once.
         frame.Values["hold"] = Guid.NewGuid().ToString("N");
@@ -190,7 +190,7 @@ public sealed class BookingConfirmAction(BookingDesk desk) : IFlowAction
             incoming.ChannelId, incoming.Conversation?.Id, incoming.From?.Id, incoming.ServiceUrl, turn.Culture);
         var key = $"{user}:{v.GetValueOrDefault("hold") ?? slot.Key}";
         var result = await desk.Ledger.ConfirmAsync(new NewBooking(key, BookingDesk.NewId(), slot, user, JsonSerializer.Serialize(details, ActivityJson.Options)),
-            desk.Options.Limits, turn.Now, desk.Options.KeepAfter, cancellationToken);
+            desk.Slots.LimitsFor(slot), turn.Now, desk.Options.KeepAfter, cancellationToken);
         if (result.Booking is not { } booking || result.Outcome is BookOutcome.Full or BookOutcome.NotFound)
         {
             v["lost"] = slot.Key;
@@ -276,7 +276,7 @@ public sealed class BookingChangeAction(BookingDesk desk) : IFlowAction
         if (booking is null || booking.Status != BookingStatus.Confirmed || booking.User != BookingDesk.UserKey(turn.Turn.Incoming)) return "gone";
         var slot = desk.Slots.Parse(v.GetValueOrDefault("slot.value"));
         if (slot is null || !await desk.Slots.IsBookableAsync(slot, turn.Now, cancellationToken)) { if (slot is not null) v["lost"] = slot.Key; return "closed"; }
-        var result = await desk.Ledger.ChangeAsync(id, slot, desk.Options.Limits, turn.Now, desk.Options.KeepAfter, cancellationToken);
+        var result = await desk.Ledger.ChangeAsync(id, slot, desk.Slots.LimitsFor(slot), turn.Now, desk.Options.KeepAfter, cancellationToken);
         switch (result.Outcome)
         {
             case BookOutcome.Full: v["lost"] = slot.Key; return "taken";

@@ -81,6 +81,19 @@ public sealed class SlotCatalog(BusinessCalendar calendar, IOptions<BookingOptio
 
     public DateOnly LastDay(DateTimeOffset now) => calendar.DateAt(now).AddDays(7 * O.HorizonWeeks);
 
+    /// <summary>
+    /// The limits a reservation of <paramref name="slot"/> is checked against atomically: places per slot, the
+    /// per-day limit, and, with a buffer, the same day's slots closer than <c>SlotMinutes + BufferMinutes</c>.
+    /// </summary>
+    public SlotLimits LimitsFor(SlotRef slot)
+    {
+        if (O.BufferMinutes <= 0) return O.Limits;
+        var gap = TimeSpan.FromMinutes(O.SlotMinutes + O.BufferMinutes);
+        var day = DateOnly.Parse(slot.Day, System.Globalization.CultureInfo.InvariantCulture);
+        var near = O.Starts().Select(t => Slot(day, t)).Where(s => s.Key != slot.Key && (s.Start - slot.Start).Duration() < gap).Select(s => s.Key).ToList();
+        return O.Limits with { Near = near };
+    }
+
     /// <summary>Whether <paramref name="slot"/> is one of the slots one may book at <paramref name="now"/> (ignoring who has taken it).</summary>
     public async Task<bool> IsBookableAsync(SlotRef slot, DateTimeOffset now, CancellationToken ct)
     {

@@ -63,7 +63,7 @@ public sealed class MemoryBookingLedger(TimeProvider clock) : IBookingLedger, IR
             var sameDay = old.Slot[..10] == slot.Day;
             // The booking's own day place is reused when it stays on the same day.
             var dayLimits = sameDay && limits.PerDay > 0 ? limits with { PerDay = limits.PerDay + 1 } : limits;
-            if (!HasRoomLocked(slot, old.User, dayLimits, now)) return Task.FromResult(new BookResult(BookOutcome.Full, null));
+            if (!HasRoomLocked(slot, old.User, dayLimits, now, movingId: id)) return Task.FromResult(new BookResult(BookOutcome.Full, null));
             Set(_slots, slot.Key).Add(id);
             Set(_days, slot.Day).Add(id);
             Holds(slot.Key).Remove(old.User);
@@ -168,11 +168,13 @@ public sealed class MemoryBookingLedger(TimeProvider clock) : IBookingLedger, IR
         lock (_gate) return Task.FromResult(_reminders.Count == 0 ? (DateTimeOffset?)null : _reminders.Values.Min());
     }
 
-    private bool HasRoomLocked(SlotRef slot, string holder, SlotLimits limits, DateTimeOffset now)
+    private bool HasRoomLocked(SlotRef slot, string holder, SlotLimits limits, DateTimeOffset now, string? movingId = null)
     {
         ExpireLocked();
         if (TakenLocked(slot.Key, holder, now) >= limits.Capacity) return false;
-        return limits.PerDay <= 0 || Set(_days, slot.Day).Count < limits.PerDay;
+        if (limits.PerDay > 0 && Set(_days, slot.Day).Count >= limits.PerDay) return false;
+        // The buffer: nothing booked or held by someone else too close (a booking being moved does not count against itself).
+        return !limits.Near.Any(near => Set(_slots, near).Any(b => b != movingId) || Holds(near).Any(h => h.Key != holder && h.Value > now));
     }
 
     private int TakenLocked(string slotKey, string? except, DateTimeOffset now) =>
