@@ -1,12 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using SupportBot.IntegrationTests.Support;
 
 namespace SupportBot.IntegrationTests.Line;
 
@@ -17,10 +12,9 @@ namespace SupportBot.IntegrationTests.Line;
 /// → 409), reply tokens single use (reuse or unknown → 400 "Invalid reply token"), loading seconds —
 /// records every call, and keeps every violation in <see cref="Violations"/>.
 /// </summary>
-public sealed class LineApiStandIn : IAsyncDisposable
+public sealed class LineApiStandIn : LoopbackServer
 {
     public const string AccessToken = "test-access-token";
-    private readonly WebApplication _app;
     private readonly SemaphoreSlim _arrived = new(0);
     private readonly ConcurrentDictionary<string, bool> _replyTokens = new();
     private readonly ConcurrentDictionary<string, bool> _retryKeys = new();
@@ -28,25 +22,13 @@ public sealed class LineApiStandIn : IAsyncDisposable
     public ConcurrentQueue<LineCall> Calls { get; } = new();
     public ConcurrentQueue<string> Violations { get; } = new();
     public ConcurrentDictionary<string, string> Languages { get; } = new();
-    public string BaseUrl { get; private set; } = "";
 
     /// <summary>Reply tokens that expire (the API answers "Invalid reply token" even on first use).</summary>
     public ConcurrentDictionary<string, bool> ExpiredTokens { get; } = new();
 
-    private LineApiStandIn(WebApplication app) => _app = app;
+    private LineApiStandIn() { }
 
-    public static async Task<LineApiStandIn> StartAsync()
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var standIn = new LineApiStandIn(app);
-        app.Run(standIn.HandleAsync);
-        await app.StartAsync();
-        standIn.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return standIn;
-    }
+    public static Task<LineApiStandIn> StartAsync() => StartAsync(new LineApiStandIn());
 
     /// <summary>A fresh reply token, as LINE puts in each webhook event.</summary>
     public string NewReplyToken()
@@ -85,7 +67,7 @@ public sealed class LineApiStandIn : IAsyncDisposable
         return token;
     }
 
-    private async Task HandleAsync(HttpContext http)
+    protected override async Task HandleAsync(HttpContext http)
     {
         var path = http.Request.Path.Value ?? "";
         using var reader = new StreamReader(http.Request.Body);
@@ -258,12 +240,6 @@ public sealed class LineApiStandIn : IAsyncDisposable
     {
         call.Violations.Add(what);
         Violations.Enqueue(call.Path + ": " + what);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
     }
 }
 

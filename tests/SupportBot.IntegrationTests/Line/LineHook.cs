@@ -49,54 +49,40 @@ public sealed class LineHook : IAsyncDisposable
 
     public static object GroupSource(string groupId, string userId) => new { type = "group", groupId, userId };
 
-    public object Text(string userId, string text, string? eventId = null, bool redelivery = false, object? source = null, object? mention = null, string? replyToken = null) => new
-    {
-        type = "message",
-        mode = "active",
-        timestamp = 1764300000000,
-        source = source ?? Source(userId),
-        webhookEventId = eventId ?? NewEventId(),
-        deliveryContext = new { isRedelivery = redelivery },
-        replyToken = replyToken ?? Api.NewReplyToken(ChatOf(source, userId)),
-        message = mention is null
-            ? (object)new { id = NewEventId(), type = "text", quoteToken = "q", text }
-            : new { id = NewEventId(), type = "text", quoteToken = "q", text, mention },
-    };
+    public object Text(string userId, string text, string? eventId = null, bool redelivery = false, object? source = null, object? mention = null, string? replyToken = null) =>
+        Event("message", userId, source, eventId, redelivery, replyToken ?? Api.NewReplyToken(ChatOf(source, userId)),
+            ("message", mention is null
+                ? new { id = NewEventId(), type = "text", quoteToken = "q", text }
+                : new { id = NewEventId(), type = "text", quoteToken = "q", text, mention }));
 
-    public object Media(string userId, string type) => new
-    {
-        type = "message",
-        mode = "active",
-        timestamp = 1764300000000,
-        source = Source(userId),
-        webhookEventId = NewEventId(),
-        deliveryContext = new { isRedelivery = false },
-        replyToken = Api.NewReplyToken(userId),
-        message = new { id = NewEventId(), type, stickerId = "52002734", packageId = "11537" },
-    };
+    public object Media(string userId, string type) =>
+        Event("message", userId, null, null, false, Api.NewReplyToken(userId),
+            ("message", new { id = NewEventId(), type, stickerId = "52002734", packageId = "11537" }));
 
-    public object Simple(string type, string userId, bool withToken = true, object? source = null) => new
-    {
-        type,
-        mode = "active",
-        timestamp = 1764300000000,
-        source = source ?? Source(userId),
-        webhookEventId = NewEventId(),
-        deliveryContext = new { isRedelivery = false },
-        replyToken = withToken ? Api.NewReplyToken(ChatOf(source, userId)) : null,
-    };
+    public object Simple(string type, string userId, bool withToken = true, object? source = null) =>
+        Event(type, userId, source, null, false, withToken ? Api.NewReplyToken(ChatOf(source, userId)) : null);
 
-    public object Postback(string userId, string data, object? @params = null) => new
+    public object Postback(string userId, string data, object? @params = null) =>
+        Event("postback", userId, null, null, false, Api.NewReplyToken(userId),
+            ("postback", @params is null ? new { data } : new { data, @params }));
+
+    /// <summary>A webhook event as LINE sends it: the common envelope, then what its type carries.</summary>
+    private static Dictionary<string, object?> Event(string type, string userId, object? source, string? eventId, bool redelivery, string? replyToken,
+        params (string Name, object Value)[] body)
     {
-        type = "postback",
-        mode = "active",
-        timestamp = 1764300000000,
-        source = Source(userId),
-        webhookEventId = NewEventId(),
-        deliveryContext = new { isRedelivery = false },
-        replyToken = Api.NewReplyToken(userId),
-        postback = @params is null ? (object)new { data } : new { data, @params },
-    };
+        var e = new Dictionary<string, object?>
+        {
+            ["type"] = type,
+            ["mode"] = "active",
+            ["timestamp"] = 1764300000000,
+            ["source"] = source ?? Source(userId),
+            ["webhookEventId"] = eventId ?? NewEventId(),
+            ["deliveryContext"] = new { isRedelivery = redelivery },
+            ["replyToken"] = replyToken,
+        };
+        foreach (var (name, value) in body) e[name] = value;
+        return e;
+    }
 
     private static string ChatOf(object? source, string userId) =>
         source is null ? userId : JsonSerializer.SerializeToElement(source) is var s && s.TryGetProperty("groupId", out var g) ? g.GetString()! : userId;
