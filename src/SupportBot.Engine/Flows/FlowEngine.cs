@@ -32,7 +32,7 @@ public sealed class FlowEngine(
     public static readonly string[] MessageKeys =
     [
         "common.cancelled", "common.nothing_to_cancel", "common.resume_offer", "common.resume_declined", "common.give_up",
-        "common.retry.generic", "common.clarify", "common.clarify_none", "common.yes", "common.no", "common.personal_in_group",
+        "common.retry.generic", "common.clarify", "common.clarify_none", "common.something_else", "common.yes", "common.no", "common.personal_in_group",
     ];
 
     public async Task OnTurnAsync(TurnContext turn, CancellationToken cancellationToken)
@@ -196,23 +196,71 @@ public sealed class FlowEngine(
         await RouteAsync(ft, ct);
     }
 
-    /// <summary>Top-level routing by intent: act, ask which of two, or fall back.</summary>
+    /// <summary>
+    /// Top-level routing by intent. Answer, don't quiz: the top intent is acted on whenever it is likely enough,
+    /// and a second question in the same message (「開所時間と駐車場は？」) gets its answer too. Only when the top
+    /// two are genuinely close does the bot ask which was meant — between those two, never one option plus
+    /// 「どちらでもない」. An answer given on a weaker reading offers the menu as a quick way to say it was
+    /// something else. Below the floor: the fallback (menu and phone number).
+    /// </summary>
     private async Task RouteAsync(FlowTurn ft, CancellationToken ct)
     {
-        if (Confident(ft) is { } flow) { await StartFlowAsync(ft, flow, ct); return; }
-        var candidates = ft.Intents.Where(i => i.Score >= _thresholds.ClarifyScore && flows.ByIntent.ContainsKey(i.Name)).Take(2).ToList();
-        if (candidates.Count > 0)
+        var ranked = ft.Intents.Where(i => flows.ByIntent.ContainsKey(i.Name)).Take(2).ToList();
+        var decision = IntentDecision.Decide(ranked, _thresholds.ConfidentScore, _thresholds.ClarifyScore, _thresholds.CloseMargin);
+        if (decision.Action == IntentAction.Fallback) { await StartEventAsync(ft, "fallback", ct); return; }
+        var first = flows.ByIntent[decision.Top!.Name];
+
+        if (decision.Action == IntentAction.Clarify && flows.ByIntent[decision.Second!.Name] != first)
         {
-            ft.State.Clarifying = candidates.Select(c => c.Name).ToList();
+            ft.State.Clarifying = ranked.Select(c => c.Name).ToList();
             var question = ft.Say("common.clarify");
             question.InputHint = InputHints.ExpectingInput;
             question.SuggestedActions = new SuggestedActions
             {
-                Actions = [.. candidates.Select(c => CardAction.ImBack(ft.Turn.Text("intent." + c.Name))), CardAction.ImBack(ft.Turn.Text("common.clarify_none"))],
+                Actions = [.. ranked.Select(c => CardAction.ImBack(ft.Turn.Text("intent." + c.Name))), CardAction.ImBack(ft.Turn.Text("common.clarify_none"))],
             };
             return;
         }
-        await StartEventAsync(ft, "fallback", ct);
+
+        // A second question in the same message: answers first, then at most one flow that asks questions.
+        if (SecondIntent(ft, first) is { } second && (FlowSet.IsAnswer(first) || FlowSet.IsAnswer(second)))
+        {
+            var (answer, then) = FlowSet.IsAnswer(first) ? (first, second) : (second, first);
+            await RunAnswerAsync(ft, answer, ct);
+            if (FlowSet.IsAnswer(then)) { await RunAnswerAsync(ft, then, ct); OfferMenu(ft); }
+            else await StartFlowAsync(ft, then, ct);
+            return;
+        }
+        await StartFlowAsync(ft, first, ct);
+        if (!decision.Confident) OfferMenu(ft);
+    }
+
+    /// <summary>Another request in the same message: the confident intent of one of its sentences
+    /// (「予約をキャンセルしたい。今日は何時まで？」), or, within one sentence, a second plain answer as confident as
+    /// the first (「開所時間と駐車場を教えて」). Near readings of one request (find a meeting / join it) are not two.</summary>
+    private FlowDefinition? SecondIntent(FlowTurn ft, FlowDefinition first)
+    {
+        FlowDefinition? Pick(IEnumerable<IntentScore> scores) =>
+            scores.Where(i => i.Score >= _thresholds.ConfidentScore && flows.ByIntent.TryGetValue(i.Name, out var f) && f != first)
+                .Select(i => flows.ByIntent[i.Name]).FirstOrDefault();
+        static bool PlainAnswer(FlowDefinition f) => f.Steps.All(s => s.Ask is null);
+        if (PlainAnswer(first) && Pick(ft.Intents.Skip(1).Take(1)) is { } next && PlainAnswer(next)) return next;
+        var sentences = Sentences(ft.Text);
+        if (sentences.Count < 2) return null;
+        foreach (var sentence in sentences)
+            if (Pick(recognizer.Recognize(sentence, ft.Culture).Take(1)) is { } found) return found;
+        return null;
+    }
+
+    private static List<string> Sentences(string text) =>
+        [.. text.Split(['。', '？', '?', '！', '!', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(s => s.Length >= 3)];
+
+    /// <summary>After an answer on a weaker reading: the menu one tap away, in case it was something else.</summary>
+    private static void OfferMenu(FlowTurn ft)
+    {
+        var last = ft.Turn.Replies.LastOrDefault(r => r.IsMessage);
+        if (last is null || last.SuggestedActions is { Actions.Count: > 0 }) return;
+        last.SuggestedActions = new SuggestedActions { Actions = [CardAction.ImBack(ft.Turn.Text("common.something_else"))] };
     }
 
     private FlowDefinition? Confident(FlowTurn ft) =>

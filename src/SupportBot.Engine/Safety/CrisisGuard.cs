@@ -36,6 +36,7 @@ public sealed class CrisisGuard(
         "crisis.acknowledge", "crisis.acknowledge_other", "crisis.immediate_medical", "crisis.immediate_violence", "crisis.center_line",
         "crisis.hotlines_intro", "crisis.hotline_line", "crisis.text_only_intro", "crisis.text_only_line", "crisis.question", "crisis.question_other",
         "crisis.follow_up", "crisis.call_center", "crisis.call_119", "menu.emergency", "emergency.numbers",
+        "concern.check_in", "concern.lines", "concern.question",
     ];
 
     public Task<bool> HandleAsync(FlowTurn turn, CancellationToken cancellationToken)
@@ -51,6 +52,16 @@ public sealed class CrisisGuard(
             turn.Turn.Trace("SupportBot.Crisis", new { signal.Category, signal.Immediate, signal.AboutSomeoneElse, signal.Cues });
             SafetyLog.CrisisAnswered(log, turn.Turn.Incoming.ChannelId ?? "", signal.Category, signal.Immediate);
             _ = AlertAndAuditAsync(turn, signal, shown);
+            return Task.FromResult(true);
+        }
+
+        // Distress that is not an explicit crisis: a gentle check-in with the 24-hour line and public
+        // lines. No crisis state, nothing dropped: an open question stays open for the next message.
+        if (signal.IsConcern)
+        {
+            CheckIn(turn);
+            turn.Turn.Trace("SupportBot.Concern", new { signal.Cues });
+            SafetyLog.ConcernAnswered(log, turn.Turn.Incoming.ChannelId ?? "");
             return Task.FromResult(true);
         }
 
@@ -90,6 +101,21 @@ public sealed class CrisisGuard(
             actions.Add(CardAction.Call(turn.Message("crisis.call_center"), center.Value.EmergencyPhone));
         var emergency = turn.Message("menu.emergency");
         if (!actions.Any(a => a.Title == emergency)) actions.Add(CardAction.ImBack(emergency));
+    }
+
+    private void CheckIn(FlowTurn turn)
+    {
+        turn.Say("concern.check_in");
+        var lines = new StringBuilder(turn.Message("concern.lines"));
+        foreach (var h in hotlines.Hotlines(turn.Culture).Where(h => safety.Value.ConcernHotlines.Contains(h.Id)))
+            lines.Append('\n').Append(turn.Turn.Text("crisis.hotline_line", new Dictionary<string, string> { ["name"] = h.Name, ["number"] = h.Number, ["hours"] = h.Hours }));
+        turn.Turn.Send(turn.Turn.Incoming.CreateReply(lines.ToString()));
+        var question = turn.Say("concern.question");
+        question.InputHint = InputHints.ExpectingInput;
+        question.SuggestedActions = new SuggestedActions
+        {
+            Actions = [CardAction.Call(turn.Message("crisis.call_center"), center.Value.EmergencyPhone), CardAction.ImBack(turn.Message("menu.emergency"))],
+        };
     }
 
     private List<string> Reply(FlowTurn turn, CrisisSignal signal)
@@ -168,6 +194,9 @@ internal static partial class SafetyLog
 {
     [LoggerMessage(4001, LogLevel.Warning, "Crisis reply given on channel {Channel} (category {Category}, immediate {Immediate}).")]
     public static partial void CrisisAnswered(ILogger logger, string channel, string category, bool immediate);
+
+    [LoggerMessage(4003, LogLevel.Information, "Concern check-in given on channel {Channel}.")]
+    public static partial void ConcernAnswered(ILogger logger, string channel);
 
     [LoggerMessage(4002, LogLevel.Error, "Writing the crisis audit record failed ({ExceptionType}).")]
     public static partial void AuditFailed(ILogger logger, string exceptionType);

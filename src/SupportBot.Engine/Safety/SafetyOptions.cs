@@ -10,4 +10,7 @@ public sealed class SafetyOptions
 
     /// <summary>How long a conversation stays in the crisis state (contacts on every reply) after the last crisis message. Default 1 day.</summary>
     public TimeSpan CrisisStateFor { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>Ids (locales/*/hotlines.yaml) of the public lines a concern check-in offers besides the 24-hour line.</summary>
+    public List<string> ConcernHotlines { get; set; } = ["yorisoi", "inochi_no_denwa"];
 }

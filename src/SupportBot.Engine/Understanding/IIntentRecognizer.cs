@@ -18,4 +18,7 @@ public sealed class UnderstandingOptions
 
     /// <summary>At or above (but below confident): ask which of the top two was meant. Below: the fallback.</summary>
     public double ClarifyScore { get; set; } = IntentThresholds.Clarify;
+
+    /// <summary>Below confident, the top two are asked about only when they are this close; otherwise the top is answered.</summary>
+    public double CloseMargin { get; set; } = IntentThresholds.CloseMargin;
 }

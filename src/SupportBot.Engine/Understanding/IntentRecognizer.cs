@@ -28,12 +28,36 @@ public sealed class IntentRecognizer : IIntentRecognizer
         var models = new Dictionary<string, IntentModel>(StringComparer.OrdinalIgnoreCase);
         foreach (var dir in Directory.GetDirectories(localesRoot))
         {
-            var file = Path.Combine(dir, "intents.yaml");
-            if (File.Exists(file)) models[Path.GetFileName(dir)] = IntentModel.Train(ReadExamples(file));
+            if (File.Exists(Path.Combine(dir, "intents.yaml")))
+                models[Path.GetFileName(dir)] = IntentModel.Train(ReadAllExamples(dir), IntentModelOptions.ForCulture(Path.GetFileName(dir)));
         }
         if (!models.ContainsKey(Messages.MessageCatalog.DefaultCulture))
             throw new InvalidDataException($"{localesRoot}: locales/{Messages.MessageCatalog.DefaultCulture}/intents.yaml is required");
         return new IntentRecognizer(models);
+    }
+
+    /// <summary>A culture folder's examples: intents.yaml, written with the flows, and intents.train.tsv, the
+    /// train split of the independently written corpus (corpus/README.md), when there is one.</summary>
+    public static IEnumerable<IntentExample> ReadAllExamples(string cultureDir)
+    {
+        var yaml = Path.Combine(cultureDir, "intents.yaml");
+        var tsv = Path.Combine(cultureDir, "intents.train.tsv");
+        var examples = File.Exists(yaml) ? ReadExamples(yaml) : [];
+        return File.Exists(tsv) ? examples.Concat(ReadTrainingTsv(tsv)) : examples;
+    }
+
+    /// <summary>Rows of a training TSV: id, intent, utterance, note ('#' lines are comments, the first row the header).</summary>
+    public static IEnumerable<IntentExample> ReadTrainingTsv(string file)
+    {
+        var header = true;
+        foreach (var line in File.ReadLines(file))
+        {
+            if (line.Length == 0 || line.StartsWith('#')) continue;
+            if (header) { header = false; continue; }
+            var cells = line.Split('\t');
+            if (cells.Length < 3) throw new InvalidDataException($"{file}: expected id, intent, utterance: {cells[0]}");
+            yield return new IntentExample(cells[1], cells[2]);
+        }
     }
 
     public static IEnumerable<IntentExample> ReadExamples(string file)

@@ -1,3 +1,4 @@
+using SupportBot.Language.Learning;
 using SupportBot.Language.Normalization;
 
 namespace SupportBot.Language.Intents;
@@ -27,14 +28,12 @@ public sealed class IntentModel
     private readonly (int Example, float Weight)[][] _examplePostings;
     private readonly (int Label, float Weight)[][] _centroidPostings;
     private readonly string[] _intents;
-    private readonly float[] _weights;            // classifier: gram id × label
-    private readonly float[] _bias;
+    private readonly SoftmaxRegression _classifier;
 
     private IntentModel(IntentModelOptions options, string[] labels, int[] exampleLabel, Dictionary<string, int> vocabulary,
-        float[] idf, float unknownIdf, (int, float)[][] examplePostings, (int, float)[][] centroidPostings, float[] weights, float[] bias)
+        float[] idf, float unknownIdf, (int, float)[][] examplePostings, (int, float)[][] centroidPostings, SoftmaxRegression classifier)
     {
-        _weights = weights;
-        _bias = bias;
+        _classifier = classifier;
         _options = options;
         _labels = labels;
         _noneLabel = Array.IndexOf(labels, None);
@@ -62,7 +61,7 @@ public sealed class IntentModel
         foreach (var example in examples)
         {
             if (string.IsNullOrWhiteSpace(example.Intent) || string.IsNullOrWhiteSpace(example.Text)) continue;
-            var clauses = Clauses.Split(Fold(example.Text));
+            var clauses = Clauses.Split(Fold(example.Text, options));
             var counts = Count(clauses, DismissalWeights(clauses, options), options);
             if (counts.Count == 0) continue;
             if (!labelIndex.TryGetValue(example.Intent, out var label))
@@ -126,79 +125,21 @@ public sealed class IntentModel
                 (centroidPostings[id] ??= []).Add((l, (float)(w / norm)));
         }
 
-        var (weights, bias) = TrainClassifier(unitVectors, exampleLabel, vocabulary.Count, labels.Count, options);
+        var classifier = SoftmaxRegression.Train(unitVectors, exampleLabel, vocabulary.Count, labels.Count,
+            options.Epochs, options.LearningRate, options.Regularization);
         return new IntentModel(options, labels.ToArray(), exampleLabel.ToArray(), vocabulary, idf, unknownIdf,
             examplePostings.Select(p => p?.ToArray() ?? []).ToArray(),
-            centroidPostings.Select(p => p?.ToArray() ?? []).ToArray(), weights, bias);
-    }
-
-    /// <summary>
-    /// Multinomial logistic regression by stochastic gradient descent over the unit TF-IDF vectors. The visiting
-    /// order is a fixed permutation (a stride coprime with the count), so training is deterministic.
-    /// </summary>
-    private static (float[] Weights, float[] Bias) TrainClassifier((int Id, double Weight)[][] vectors, List<int> labelOf,
-        int features, int labelCount, IntentModelOptions options)
-    {
-        var weights = new float[features * labelCount];
-        var bias = new float[labelCount];
-        var n = vectors.Length;
-        var stride = 1;
-        foreach (var candidate in new[] { 7919, 104729, 15485863 })
-            if (Gcd(candidate % n, n) == 1 && candidate % n != 0) { stride = candidate % n; break; }
-        var logits = new double[labelCount];
-        for (var epoch = 0; epoch < options.Epochs; epoch++)
-        {
-            var rate = options.LearningRate / (1.0 + epoch * 0.1);
-            for (var k = 0; k < n; k++)
-            {
-                var e = (int)((long)k * stride % n);
-                var x = vectors[e];
-                Logits(x, weights, bias, labelCount, logits);
-                Softmax(logits);
-                for (var l = 0; l < labelCount; l++)
-                {
-                    var gradient = logits[l] - (labelOf[e] == l ? 1.0 : 0.0);
-                    if (Math.Abs(gradient) < 1e-3) continue; // settled: most labels, after a few passes
-                    bias[l] -= (float)(rate * gradient);
-                    foreach (var (id, w) in x)
-                    {
-                        ref var weight = ref weights[id * labelCount + l];
-                        weight -= (float)(rate * (gradient * w + options.Regularization * weight));
-                    }
-                }
-            }
-        }
-        return (weights, bias);
-    }
-
-    private static int Gcd(int a, int b) => b == 0 ? a : Gcd(b, a % b);
-
-    private static void Logits((int Id, double Weight)[] x, float[] weights, float[] bias, int labelCount, double[] logits)
-    {
-        for (var l = 0; l < labelCount; l++) logits[l] = bias[l];
-        foreach (var (id, w) in x)
-        {
-            var row = id * labelCount;
-            for (var l = 0; l < labelCount; l++) logits[l] += w * weights[row + l];
-        }
-    }
-
-    private static void Softmax(double[] values)
-    {
-        var max = values.Max();
-        var sum = 0.0;
-        for (var i = 0; i < values.Length; i++) sum += values[i] = Math.Exp(values[i] - max);
-        for (var i = 0; i < values.Length; i++) values[i] /= sum;
+            centroidPostings.Select(p => p?.ToArray() ?? []).ToArray(), classifier);
     }
 
     /// <summary>Every intent with its score in [0, 1], best first (ties by name). Empty or wordless text scores 0.</summary>
     public IReadOnlyList<IntentScore> Recognize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var clauses = Clauses.Split(Fold(text));
+        var clauses = Clauses.Split(Fold(text, _options));
         var query = clauses.Count == 0 ? [] : Weigh(Count(clauses, ClauseWeights(clauses), _options), _vocabulary, _idf, _unknownIdf);
         var raw = Similarities(query);
-        var probability = Probabilities(query);
+        var probability = _classifier.Probabilities(query);
 
         var none = _noneLabel >= 0 ? raw[_noneLabel] : 0;
         var result = new List<IntentScore>(_intents.Length);
@@ -259,16 +200,6 @@ public sealed class IntentModel
         return weights;
     }
 
-    /// <summary>The classifier's probability per label (0 everywhere for text with no known gram).</summary>
-    private double[] Probabilities((int Id, double Weight)[] query)
-    {
-        var probability = new double[_labels.Length];
-        if (query.Length == 0) return probability;
-        Logits(query, _weights, _bias, _labels.Length, probability);
-        Softmax(probability);
-        return probability;
-    }
-
     /// <summary>Similarity per label: nearest example, second nearest and centroid cosines, blended.</summary>
     private double[] Similarities((int Id, double Weight)[] query)
     {
@@ -327,5 +258,9 @@ public sealed class IntentModel
         return unit;
     }
 
-    private static string Fold(string text) => Readings.Apply(TextNormalizer.Fold(text, NormalizationOptions.ForMatching));
+    private static string Fold(string text, IntentModelOptions options)
+    {
+        var folded = TextNormalizer.Fold(text, NormalizationOptions.ForMatching);
+        return Readings.Intents.Apply(options.ReadRomaji ? Romaji.Convert(folded) : folded);
+    }
 }

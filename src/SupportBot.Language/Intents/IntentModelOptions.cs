@@ -31,8 +31,15 @@ public sealed record IntentModelOptions
     public double LearningRate { get; init; } = 0.8;
     public double Regularization { get; init; } = 1e-4;
 
+    /// <summary>Read romaji as hiragana (「eigyou jikan」 → えいぎょうじかん) before matching: on for Japanese models.</summary>
+    public bool ReadRomaji { get; init; }
+
     /// <summary>Longest character n-gram counted.</summary>
     public int MaxGram { get; init; } = 3;
 
     public static IntentModelOptions Default { get; } = new();
+
+    /// <summary>The options a culture's model is trained with: Japanese models also read romaji.</summary>
+    public static IntentModelOptions ForCulture(string culture) =>
+        culture.StartsWith("ja", StringComparison.OrdinalIgnoreCase) ? Default with { ReadRomaji = true } : Default;
 }

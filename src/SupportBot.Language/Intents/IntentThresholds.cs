@@ -11,4 +11,7 @@ public static class IntentThresholds
 
     /// <summary>Below: the message matches no intent ("none"); fall back to the menu.</summary>
     public const double Clarify = 0.17;
+
+    /// <summary>Below <see cref="Confident"/>, the top two intents are asked about only when their scores are this close.</summary>
+    public const double CloseMargin = 0.03;
 }

@@ -5,9 +5,10 @@ namespace SupportBot.Language.Intents;
 /// examples written 「予約したい」. Only words whose reading is unambiguous here; the rest stay as written
 /// and are matched by their characters. Applied to examples and messages alike, after folding.
 /// </summary>
-internal static class Readings
+internal sealed class Readings
 {
-    private static readonly (string Word, string Kana)[] Words = Sort(
+    /// <summary>The words intents turn on.</summary>
+    public static readonly Readings Intents = new(
     [
         ("予約", "よやく"), ("変更", "へんこう"), ("確認", "かくにん"), ("取り消し", "とりけし"), ("取消", "とりけし"), ("取り消", "とりけ"),
         ("時間", "じかん"), ("何時", "なんじ"), ("開所", "かいしょ"), ("休所", "きゅうしょ"), ("営業", "えいぎょう"), ("受付", "うけつけ"),
@@ -22,12 +23,26 @@ internal static class Readings
         ("有難う", "ありがとう"), ("御座い", "ござい"), ("宜しく", "よろしく"), ("お願い", "おねがい"), ("願い", "ねがい"), ("分か", "わか"),
         ("出来", "でき"), ("下さい", "ください"), ("事業", "じぎょう"), ("支援", "しえん"), ("申し込", "もうしこ"), ("申込", "もうしこみ"),
         ("夜中", "よなか"), ("深夜", "しんや"), ("夜間", "やかん"), ("休日", "きゅうじつ"), ("平日", "へいじつ"), ("週末", "しゅうまつ"),
+        // Words residents type in kana as often as in kanji (hiragana-only messages meet the kanji examples).
+        ("来週", "らいしゅう"), ("今週", "こんしゅう"), ("午後", "ごご"), ("午前", "ごぜん"), ("行け", "いけ"), ("行き", "いき"), ("行っ", "いっ"),
+        ("開い", "あい"), ("開いて", "あいて"), ("閉ま", "しま"), ("土日", "どにち"), ("曜日", "ようび"), ("月曜", "げつよう"), ("火曜", "かよう"),
+        ("水曜", "すいよう"), ("木曜", "もくよう"), ("金曜", "きんよう"), ("夜", "よる"), ("朝", "あさ"), ("昼", "ひる"), ("休憩", "きゅうけい"),
+        ("年末年始", "ねんまつねんし"), ("年末", "ねんまつ"), ("正月", "しょうがつ"), ("家族", "かぞく"), ("障害", "しょうがい"), ("障がい", "しょうがい"),
+        ("手帳", "てちょう"), ("精神", "せいしん"), ("知的", "ちてき"), ("身体", "しんたい"), ("地図", "ちず"), ("車", "くるま"), ("電車", "でんしゃ"),
+        ("駐車", "ちゅうしゃ"), ("計画", "けいかく"), ("作っ", "つくっ"), ("作成", "さくせい"), ("仕事", "しごと"), ("日程", "にってい"), ("都合", "つごう"),
+        ("空い", "あい"), ("集まり", "あつまり"), ("仲間", "なかま"), ("当事者", "とうじしゃ"), ("病院", "びょういん"), ("退院", "たいいん"),
+        ("入院", "にゅういん"), ("一人暮らし", "ひとりぐらし"), ("受給者証", "じゅきゅうしゃしょう"), ("福祉", "ふくし"), ("市役所", "しやくしょ"),
+        ("番", "ばん"), ("何時まで", "なんじまで"), ("何時から", "なんじから"), ("住ん", "すん"), ("近く", "ちかく"), ("予定", "よてい"), ("取り", "とり"),
+        ("取っ", "とっ"), ("止め", "やめ"), ("辞め", "やめ"), ("急ぎ", "いそぎ"), ("急い", "いそい"), ("夕方", "ゆうがた"), ("毎月", "まいつき"),
     ]);
 
-    private static (string, string)[] Sort((string Word, string Kana)[] words) =>
-        words.OrderByDescending(w => w.Word.Length).ThenBy(w => w.Word, StringComparer.Ordinal).ToArray();
+    private readonly (string Word, string Kana)[] _words;
 
-    public static string Apply(string folded)
+    /// <param name="words">Word → reading; longer words win where they overlap.</param>
+    public Readings(IEnumerable<(string Word, string Kana)> words) =>
+        _words = words.OrderByDescending(w => w.Word.Length).ThenBy(w => w.Word, StringComparer.Ordinal).ToArray();
+
+    public string Apply(string folded)
     {
         // Quick exit: only text with kanji can change.
         var any = false;
@@ -38,7 +53,7 @@ internal static class Readings
         for (var i = 0; i < folded.Length;)
         {
             var matched = false;
-            foreach (var (word, kana) in Words)
+            foreach (var (word, kana) in _words)
             {
                 if (string.CompareOrdinal(folded, i, word, 0, word.Length) != 0) continue;
                 sb.Append(kana);

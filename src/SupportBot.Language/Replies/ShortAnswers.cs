@@ -47,6 +47,7 @@ public static class ShortAnswers
     [
         "メニュー", "めにゅー", "menu", "最初から", "さいしょから", "はじめから", "始めから", "最初に戻る", "最初にもどる", "トップ", "top",
         "メニューに戻る", "メニューを見せて", "メインメニュー", "start over", "main menu",
+        "ちがう質問をする", "違う質問をする", "ほかの質問", "something else", "back to the menu",
     ];
 
     private static readonly string[] WhyWords =

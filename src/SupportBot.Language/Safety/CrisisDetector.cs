@@ -40,6 +40,8 @@ public static class CrisisDetector
     private static readonly (string Id, Regex Regex)[] Suppressors = CrisisLexicon.Suppressors.Select(s => (s.Id, new Regex(s.Pattern, Options))).ToArray();
     private static readonly Regex Past = new(CrisisLexicon.PastCue, Options);
     private static readonly Regex Recovery = new(CrisisLexicon.RecoveryCue, Options);
+    private static readonly Regex Relapse = new(CrisisLexicon.RelapseCue, Options);
+    private static readonly Regex LifeChange = new(CrisisLexicon.LifeChangeCue, Options);
     private static readonly Regex ThirdParty = new(CrisisLexicon.ThirdParty, Options);
     private static readonly Regex Urgent = new(CrisisLexicon.Urgent, Options);
 
@@ -54,6 +56,15 @@ public static class CrisisDetector
             if (start < e && end > s) return true; // any overlap with a suppressed span
         return false;
     }
+
+    /// <summary>Whether folded text (<see cref="CrisisText.Fold"/>) is about someone else (家族が…, 「…」と言って).</summary>
+    public static bool IsAboutSomeoneElse(string folded) => ThirdParty.IsMatch(folded);
+
+    /// <summary>Whether folded text speaks of a move, a new job or seeing each other again (a goodbye, not a farewell).</summary>
+    public static bool IsLifeChange(string folded) => LifeChange.IsMatch(folded);
+
+    /// <summary>Whether folded text tells of a hard time that is over (told in the past, better now, nothing back).</summary>
+    public static bool IsRecoveryStory(string folded) => Recovery.IsMatch(folded) && Past.IsMatch(folded) && !Relapse.IsMatch(folded);
 
     public static CrisisAssessment Assess(string? text)
     {
@@ -85,8 +96,13 @@ public static class CrisisDetector
 
         // A recovery story (told in the past, better now) is not a crisis today; without the
         // "better now" part a past mention still counts.
-        if (Recovery.IsMatch(folded) && Past.IsMatch(folded) && fired.All(r => r.Rule.Category is CrisisCategory.SuicidalIdeation or CrisisCategory.SelfHarm))
+        if (IsRecoveryStory(folded)
+            && fired.All(r => r.Rule.Category is CrisisCategory.SuicidalIdeation or CrisisCategory.SelfHarm or CrisisCategory.Overdose or CrisisCategory.MedicalEmergency))
             return new CrisisAssessment(CrisisCategory.None, false, false, [], [.. suppressed ?? [], "recovery.story"]);
+
+        // Leaving a job, a home or a school is said with the same words as a farewell from life.
+        if (fired.All(r => r.Rule.Category == CrisisCategory.Farewell) && LifeChange.IsMatch(folded))
+            return new CrisisAssessment(CrisisCategory.None, false, false, [], [.. suppressed ?? [], "farewell.life_change"]);
 
         var category = Priority.First(p => fired.Any(r => r.Rule.Category == p));
         var immediate = fired.Any(r => r.Rule.Immediate)

@@ -48,16 +48,18 @@ internal static class CrisisLexicon
         new("ideation.nobody_needs", CrisisCategory.SuicidalIdeation, "(必要|ひつよう)とされてない.{0,10}(消|き)え"),
 
         // Farewell messages.
-        new("farewell.thanks_until_now", CrisisCategory.Farewell, "(今|いま)まで(ありがと|有難|お世話)"),
+        // 「今までありがとう」 alone is also how people leave a job or a service: it counts with a sign of leaving life.
+        new("farewell.thanks_until_now", CrisisCategory.Farewell, "(今|いま)まで.{0,6}(ありがと|有難|お世話|おせわ|おおきに).{0,40}(最後|さいご|さよう?なら|消え|きえ|いなく|終わり|おわり|もう(会|あ|話|はな|戻|もど)|ごめん|すみません|迷惑|めいわく)"
+            + "|(最後|さいご|さよう?なら|消え|いなく|もう(会|あ)えな).{0,40}(今|いま)まで.{0,6}(ありがと|有難|お世話|おせわ|おおきに)"),
         new("farewell.everyone_bye", CrisisCategory.Farewell, "(みんな|皆|みなさん|皆さん|みな)(今まで|いままで)?(さようなら|さよなら|さよう)"),
         new("farewell.last_message", CrisisCategory.Farewell, "(最後|さいご)の(めっせじ|挨拶|あいさつ|連絡|れんらく)|(最後|さいご)に(お礼|おれい)"),
         new("farewell.never_meet", CrisisCategory.Farewell, "もう(会|あ)えない"),
         new("farewell.tired_bye", CrisisCategory.Farewell, "(さようなら|さよなら).{0,20}(疲|つか)れ"),
-        new("farewell.will", CrisisCategory.Farewell, "(遺書|いしょ)"),
+        new("farewell.will", CrisisCategory.Farewell, "遺書|いしょ(を|が)?(書|か|残|のこ)"),
 
         // Self-harm.
         new("selfharm.risuka", CrisisCategory.SelfHarm, "りすか|りすとかっと|(自傷|じしょう(行為|こうい))"),
-        new("selfharm.cut", CrisisCategory.SelfHarm, "(手首|てくび|腕|うで|体|からだ|肌|はだ|太もも|ふともも)を?.{0,4}(切|き)(り|っ|る|ろう)"),
+        new("selfharm.cut", CrisisCategory.SelfHarm, "(手首|腕|肌|太もも)(を|に|も)?.{0,6}(切|き)(り|っ|る|ろう)|(てくび|うで|はだ|ふともも)(を|に|も).{0,6}(切|き)(り|っ|る|ろう)"),
         new("selfharm.hurt_self", CrisisCategory.SelfHarm, "(自分|じぶん)(を|の体を)(傷|きず)つけ|(自分|じぶん)を(殴|なぐ)|(自分|じぶん)で(自分|じぶん)を"),
         new("selfharm.blood_calms", CrisisCategory.SelfHarm, "(血|ち)を(見|み)ると(落|お)ち(着|つ)"),
 
@@ -76,12 +78,45 @@ internal static class CrisisLexicon
         new("medical.ambulance", CrisisCategory.MedicalEmergency, "(救急車|きゅうきゅうしゃ)を?(呼|よ)", Immediate: true),
 
         // Violence, to the person or by them (treated as immediate: the reply says 110 "if in danger now").
-        new("violence.hit", CrisisCategory.Violence, "(殴|なぐ)られ|(蹴|け)られ(た|る|て)|(叩|たた)かれ|ぶたれ", Immediate: true),
+        // Kana けられ alone is also 続けられ / 受けられ: only after a particle does it read as 蹴られ.
+        new("violence.hit", CrisisCategory.Violence, "(殴|なぐ)ら(れ|て)|蹴られ|(^|[はにもがで])けられ(た|る|て)|(叩|たた)かれ|ぶたれ|(叩|たた)いて(る|い)|(悲鳴|ひめい)|(怒鳴|どな)られ|ぼこ(ら|られ|ぼこにされ)|どつかれ|しばかれ", Immediate: true),
         new("violence.abuse", CrisisCategory.Violence, "(暴力|ぼうりょく)(を|に)?(振る|ふる|受け|うけ|され)|(虐待|ぎゃくたい)(されて|を受け|をうけ|され)|(^|[^a-z])dv([^a-z]|$)", Immediate: true),
         new("violence.killed", CrisisCategory.Violence, "(殺|ころ)され(る|そう|かけ|た)", Immediate: true),
         new("violence.kill", CrisisCategory.Violence, "(殺|ころ)し(たい|てやる|そう)|殺す(ぞ|つもり)", Immediate: true),
         new("violence.stab", CrisisCategory.Violence, "(刺|さ)され(た|る|そう)|(刺|さ)して(しまい|しまい)そう|を(刺|さ)したい", Immediate: true),
         new("violence.attacked", CrisisCategory.Violence, "(襲|おそ)われ|(首|くび)を(絞|し)め(られ|る)|(脅|おど)され", Immediate: true),
+
+        // Broader stems by concept (written from the kinds of crisis, in kanji and kana; the folding has made katakana
+        // hiragana, romaji kana, and removed spaces, so English is matched without spaces).
+        new("ideation.will_die", CrisisCategory.SuicidalIdeation, "^(もう)?(死|し)(ぬ|にたい|のう)$|(未遂|みすい)|もう(死|し)(ぬ|のう|にます|んじゃう|んでも)|(死|し)に(ます|にいく|に行く)(わ|ね|から)?$|(死|し)ぬ(つもり|方法|ほうほう|場所|ばしょ|日|準備|じゅんび|覚悟|かくご|から|しか)|(死|し)んで(まい|しまい|しま)たい|(死|し)にたみ|(逝|ゆ)き(たい|ます)|(私|わたし|僕|ぼく|俺|おれ|うち|自分|じぶん)(は|も)?(死|し)(ぬ|のう)"),
+        new("ideation.end_life", CrisisCategory.SuicidalIdeation, "(命|いのち)を(絶|た|断|終|お|捨|す)|もう(終|お)わりに(する|します|したい|しよう)|(今夜|こんや)で(全部|ぜんぶ|すべて|人生|じんせい)?を?(終わり|おわり|終わら|おわら)|(今日|きょう)で(人生|じんせい|全部|ぜんぶ|すべて)を?(終わり|おわり|終わら|おわら)|(死|し)にに(行|い)|(全部|ぜんぶ)(終|お)わら(せ|す)|(死|し)ね(と|って)(言|い)|逝(っ|き|く|こ)|(自|みずか)ら(命|いのち)|(命|いのち|人生|じんせい)(を|も)?(終わら|おわら|終え|おえ)|この世(を|から)(去|さ|消|き|いなく)|あの世(に|へ)|(首|くび)(を)?(くく|括|吊|つる|つり)"),
+        new("ideation.stop_living", CrisisCategory.SuicidalIdeation, "(生|い)きる(の|こと)?を?(やめ|止め|辞め|終わり|おわり)|(生|い)きて(い)?(け|ゆけ)(ない|なさそう|そうにな|る気がしな|ません|へん|ん)|(生|い)きていく(の|こと)(が|は)?(無理|むり|つら|辛)|(生|い)きて(い)?(け|ゆけ)る(気|き)がしな"),
+        new("ideation.no_reason", CrisisCategory.SuicidalIdeation, "(生|い)き(てる|ている|とる|ちょる|でる|てん|てい|とっ|ていても|てても|とっても|てて|る)(の|こと)?(が|に|も|って|は)?(意味|いみ|価値|かち|理由|りゆう|しゃあない|しょうがない|仕方|しかた)|(生|い)き(る|てる|ている)(意味|いみ|価値|かち|理由|希望|気力|道|みち)|(生|い)ぎでる(意味|いみ)"),
+        new("ideation.nonexistence", CrisisCategory.SuicidalIdeation, "(存在|そんざい)(ごと|自体)?(を)?(消|け|き|無|な)|(存在|そんざい)したくな|(無|む)になりたい|(存在|そんざい)(が|を)?(なく|無く)な|(消|き)え(たみ|ます|るね|よう)|(消|き)える(わ|ね|から|よ|$)|いなくなれば(いい|よい)|いなくなり(ます|たい)|いなぐなり|いなくなる(ので|から|つもり)|もういなく|(居|い)なくなった(ほう|方)が"),
+        new("ideation.jisatsu_plain", CrisisCategory.SuicidalIdeation, "(自殺|じさつ)(の方法|のほうほう|方法|を図|をはか|企図|きと|念慮|ねんりょ|しか|の準備|するつもり|しようと|のこと|ばかり)|(希死|きし)(念慮|ねんりょ)|(自傷|じしょう)(他害|たがい)|suicid|killmyself|killingmyself|(want|wanna|wish)(to|i)?(could)?die|endmylife|endit(all)?|takemyownlife|betteroffdead|betteroffwithoutme"),
+        new("ideation.passive_sleep", CrisisCategory.SuicidalIdeation, "(目|め)が?(覚|さ)め(なければ|なきゃ|なけれ|なくて(も)?(いい|ええ)|ないで|んで(いい|ええ))|(目覚|めざ)め(なければ|なくて|ない(で|まま))|(起|お)き(たくな|んでええ|なくていい|なければ)|(朝|あさ)が(来|こ|き)(なければ|ないで|なきゃ|ないといい|んでほしい)|(ずっと|永遠|えいえん)に?(眠|ねむ)(り|って|る)|(眠|ねむ)り(続|つづ)け|(永眠|えいみん)|dontwanttowakeup|don'twake|dontwake|don'twanttowakeup|notwakeup|sleepforever|neverwakeup|neverbeenborn|disappear"),
+        new("ideation.passive_accident", CrisisCategory.SuicidalIdeation, "(事故|じこ).{0,12}(楽|らく|ばいい|ばええ|たらいい|のに)|(車|くるま)に(ひか|轢か|はね|跳ね|ひ)(れ|られ)(たら|れば)|(生|う)まれて(こ|来)(なければ|なきゃ|んかった|なかったら|ん(方|ほう)が)|(生|う)まれなければ|(人生|じんせい)から?ろぐあうと|carwouldhitme"),
+        new("ideation.plan", CrisisCategory.SuicidalIdeation, "(ろぷ|縄|なわ)(を)?(買|か|用意|よういし|準備|じゅんび|かけ)|(ろぷ|縄|なわ|練炭|れんたん)で|(入水|じゅすい)|(欄干|らんかん|柵|さく|手すり|てすり|ふぇんす)を?(越|こ)え|決行|(死|し)ぬ(日|ひ)(を)?(決|き)め|(死|し)に(方|かた)を?(調|しら)|(楽|らく)に(死|し)ね|bought(a)?rope|charcoal.{0,20}(tape|car|room|burn)|pickedthedate|(i'm|im)goingtonight|everythingisready"),
+        new("ideation.dangerous_place", CrisisCategory.SuicidalIdeation, "(線路|せんろ|ほむ(の)?(端|はし|先|さき)|踏切|ふみきり|屋上|おくじょう|橋の上|はしのうえ|欄干|らんかん|崖|がけ|だむ|柵の外|さくのそと|ベランダの外|林道|樹海|じゅかい)(に|の|で|から|へ)?(上|うえ|横|よこ|脇|わき|端|はし|前|まえ|外|そと)?(に|で)?(いる|いま|おる|おります|居|来|き|参|まい|立|た|なう|向か|むか|上が|あが|座|すわ|さいる|足を|手を|ずっと|おるっちゃ|すたんば|動か|うごか|下|した|$)"
+            + "|(柵|さく)を?(越|こ)え|(電車|でんしゃ)(が)?(来|き)たら|次の(電車|でんしゃ)で|(踏切|ふみきり|線路|せんろ|ほむ).{0,12}(電車|でんしゃ)(を|が)?(待|ま|来|き)|(海|うみ)(に|へ)?.{0,10}(入|はい)(って|る|ろう|ります)|(海|うみ).{0,8}(帰|かえ)(ら|れ)ない|このまま(海|うみ)"
+            + "|(飛|と)び(込|こ)(む|も|み|ん)|(べらんだ|屋上|おくじょう|窓|まど)から(下|した)を?(見|み)|(べらんだ|窓|まど)の(手すり|てすり|外|そと|縁|ふち)|ontheroof|edgeoftheplatform|onthebridge|onthetracks|lookingdown|othersideofthefence|tothesea"),
+        new("farewell.last", CrisisCategory.Farewell, "(最後|さいご)(の|に)?(お別れ|おわかれ|お礼|おれい|挨拶|あいさつ|連絡|れんらく|めっせじ|めえる|める|言葉|ことば|一言|ひとこと)|これで(最後|さいご|お別れ|おわかれ)|(お別れ|おわかれ)(です|を言|をい|します|を申|の(挨拶|あいさつ|めっせじ))|さよう?なら(や|永遠|えいえん|みんな|皆)|(永遠|えいえん)に?(さよう?なら|ばいばい)|(ばいばい|さよなら|さようなら)(永遠|えいえん)"
+            + "|(みんな|皆|家族|かぞく|母|はは|かあさん|かあちゃん|お母さん|父|とうさん|お父さん|姉|兄|妹|弟|子供|こども|妻|夫).{0,4}(に|へ).{0,14}(伝え|つたえ)(て|ください)|(ごめん|ありがとう|ありがと|大好き|だいすき|愛して).{0,8}(伝え|つたえ)て|もう(会|あ)えな|もう(戻|もど)(れ|ら)な|もう(帰|かえ)(ら|れ)な|(帰|かえ)る(つもり|気|き)(は)?(ない|な)|(もう|二度と)(行|い)くことはない"
+            + "|goodbyeforever|thisismylast|mylastmessage|lastmessage|sorryforeverything|wontbecomingback|won'tbecomingback|notcomingback"),
+        new("farewell.belongings", CrisisCategory.Farewell, "(猫|ねこ|犬|いぬ|ぺっと|愛犬|愛猫|うさぎ|金魚|きんぎょ|鳥|とり)(の|を|は)?.{0,8}(お願い|おねがい|頼み|たのみ|頼む|たのむ|引き取|ひきと|面倒|めんどう|世話を|よろしく)|(通帳|つうちょう|印鑑|いんかん|暗証番号|あんしょうばんごう|ぱすわど|遺言|ゆいごん|財産|ざいさん|保険証書|鍵|かぎ).{0,20}(場所|ばしょ|ある|あり|入って|はいって|入っ|置い|おい|めも|書い|かい|ござい|よろしく|頼|たの|お願い)|(身の回り|みのまわり)の?(整理|せいり)|(後|あと)の(こと|事)は.{0,10}(任せ|まかせ|頼|たの|お願い|よろしく)|(後|あと)は(よろ|頼|たの|任せ|まかせ)|(すまほ|携帯|けいたい|pc).{0,4}(ぱす|暗証)|(通帳|つうちょう|印鑑|いんかん).{0,20}(中|なか)(です|に)|(遺言|ゆいごん)|takecareofmy(cat|dog|pet|kids)|gavemy(cat|dog)|passwordsare|bankbook|leftawill|mywill"),
+        new("selfharm.cut_more", CrisisCategory.SelfHarm, "あむか|れぐか|(また|もう一回|もういっかい|今日も|きょうも)(切|き)(った|っちゃ|りたい|ってしま)|(剃刀|かみそり|かったないふ|かった|刃物|はもの|刃|ないふ|がらす)で.{0,10}(切|き)(っ|り|る)|(傷|きず)(ぐち|口)?(が)?(深|ふか)|(掻|か)きむし|(爪|つめ)で.{0,8}(ひっか|引っか|掻|か)き|(切|き)り(たく|とう)て(たまら|しかた|仕方)|^(切|き)りたい$|(かみそり|剃刀|かった)(を|も)?(持|も)って|(熱湯|ねっとう).{0,6}(かけ|浴び|あび)|(痛|いた)い(と|と少し|とちょっと).{0,4}(落ち着|おちつ|安心|楽)|(根性焼|こんじょうやき|こんじょうや)|(たばこ|煙草)(の)?(火|ひ)?(い)?(を|で)?.{0,10}((押し|おし)(つけ|付け|当て|あて)|(焼|や)(い|き)|(当て|あて))|(頭|あたま)を?.{0,6}(壁|かべ|床|ゆか)に?.{0,6}(打|う|ぶつけ|たた|叩)|(壁|かべ)に(頭|あたま)|(自分|じぶん)(の)?(体|からだ|腕|うで|頭|あたま|顔|かお|手|て|足|あし)?を(殴|なぐ|叩|たた|傷|きず|引っか|ひっか|つね)"
+            + "|cutmyself|cuttingmyself|cutmy(arm|wrist|leg|skin)|selfharm|self-harm|hurt(ing)?myself|burn(ed|t|ing)?(my|myself)|(bang|banging)myhead|scratched?myskin|withaboxcutter|withacigarette"),
+        new("overdose.amount", CrisisCategory.Overdose, "(薬|くすり|錠|じょう|眠剤|みんざい|睡眠薬|すいみんやく|市販|しはん|頭痛薬|ずつうやく|鎮痛剤|ちんつうざい|安定剤|あんていざい|抗不安薬|ぶろん|でぱす|めじこん|処方|しょほう|眠れるくすり|ねむれるくすり).{0,16}([0-9]+|何十|なんじゅう|さんじゅう|にじゅう|ごじゅう|三十|二十|五十|百|ひゃく|一箱|ひとはこ|二箱|ふたはこ|箱ごと|はこごと|しと|一ヶ月分|か月分|ヶ月分|かげつぶん|瓶|びん|全部|ぜんぶ|まるごと|大量|たいりょう|いっぱい|たくさん|いっぺ|一気|いっき).{0,8}(飲|の|服用|ふくよう|いっ|いく|いこ|流し|ながし|きめ|決め)"
+            + "|[0-9]+(錠|じょう|粒|つぶ)|(一|1|ひと|二|2|ふた|[0-9]+)(しと|はこ|箱)(ごと|まるごと)?.{0,4}(飲|の|いっ)|(今夜|こんや|今日|きょう).{0,4}(薬|くすり).{0,4}(全部|ぜんぶ)|(薬|くすり|剤|錠).{0,6}(飲みすぎ|のみすぎ|飲み過ぎ)|(薬|くすり|眠剤|みんざい)を?(ため|溜め|貯め)|(酒|さけ|お酒).{0,4}(と|で)(一緒|いっしょ)?.{0,4}(薬|くすり|眠剤|安定剤|でぱす)|(薬|くすり|でぱす|眠剤|みんざい).{0,4}(酒|さけ)で?(流|なが)|odちゅう|od中|(過量|かりょう)(服薬|ふくやく)"
+            + "|overdos|took(all|every|amonth|thewhole|[0-9]+).{0,16}(pill|med|tablet)|pillsatonce|everythinginmymedicine|takeallmy"),
+        new("medical.fire_gas", CrisisCategory.MedicalEmergency, "(火事|燃えて|もえて|燃えてる|(火|ひ)(が)?(出|で)(て|た)|火が(回|まわ)|(部屋|へや|台所|だいどころ|家|いえ).{0,6}(煙|けむり|火|燃)|火の手|煙が|けむりが|煙で|焦げ臭|こげくさ|ぼや|(がす)(の)?(臭|くさ|におい|匂|漏|も))|fire(in|!|$)|onfire|smoke(everywhere|in)|fullofsmoke|gasleak|smellgas", Immediate: true),
+        new("medical.not_responding", CrisisCategory.MedicalEmergency, "(息|いき)(が)?(でき|出来|し)(ない|てない|ん|づら)|(息|いき)が(浅|あさ)|(呼吸|こきゅう)(が)?(浅|あさ|変|へん|荒|あら)|(呼|よ)(んでも|びかけても).{0,8}(返事|へんじ|反応|はんのう|起き|おき|動|うご)|(倒|たお)れ(て|た).{0,14}(動|うご|返事|へんじ|反応|はんのう|意識|いしき|起き|おき|息|いき)|ぐったり|白目|いびき.{0,8}(起|お)き(ない|ません)|(呼|よ)んでも(起|お)きない|(立|た)てなく(なった|なりました|なって)|しろめ|(泡|あわ)を?(吹|ふ)|(落|お)ちて.{0,6}(動|うご|意識|起き|おき)"
+            + "|(発作|ほっさ|けいれん|痙攣|ひきつけ)(が)?.{0,4}(止まらな|とまらな|止まらん|とまらん|止まん|ずっと|続いて|つづいて)|(胸|むね)(が)?.{0,4}(痛|いた)(い|くて|すぎ|え)|(腕|うで|顔|かお)(まで|が)?(しびれ|痺れ)|(冷や汗|ひやあせ)|(顔色|かおいろ)(が)?(悪|わる|やば|青|あお|紫|むらさき)|(呂律|ろれつ)|(片側|かたがわ|半身|はんしん)(が|だけ)?.{0,6}(動|うご|下が|さが|しびれ|痺れ)|(言葉|ことば)が(おかし|出な|でな)|(熱中症|ねっちゅうしょう)(かも|みたい|で(倒|たお|動|うご)|になっ|っぽ|の症状)"
+            + "|(誤飲|ごいん|誤嚥)|(子|こども|子供|子ども|赤ちゃん|あかちゃん|息子|娘|孫).{0,10}(薬|くすり|電池|でんち|洗剤|せんざい|たばこ|煙草|ぼたん|漂白|ひょうはく).{0,8}(飲|の|食べ|たべ)|(詰|つ)まら(せ|した)|(喉|のど)に.{0,4}(詰|つ)ま|(頭|あたま)を?(強く|つよく)?(打|う)っ(た|て)|(血|ち)(が)?(止まらん|とまらん|止まん|とまん|とまらな)|(出血|しゅっけつ)(が)?(止|と|多|おお|ひど)|(血|ち)(だらけ|まみれ)|(救急|きゅうきゅう)(車|しゃ)"
+            + "|notbreathing|can'tbreath|cantbreath|notresponding|unresponsive|unconscious|collapsed|passedout|seizure|swallowed|chestpain|bleeding|wontstop|won'tstop|stroke|choking|notmoving", Immediate: true),
+        new("violence.threat", CrisisCategory.Violence, "(首|くび)(を)?(絞|し)め(られ|られた)|(包丁|ほうちょう|ないふ|刃物|はもの)(を)?(持|も)(って|った|ち出|ちだ)|(包丁|ほうちょう|ないふ|刃物|はもの)(を)?(向け|むけ|振り回|ふりまわ)|(閉|と)じ込め(られ|られた)|(すとか|つきまと|付きまと|待ち伏せ|まちぶせ)|(知らない|しらない|見知らぬ|みしらぬ)(男|おとこ|人|ひと|やつ).{0,14}(どあ|家|いえ|部屋|へや|玄関|げんかん|外|そと|前|まえ|ついて)"
+            + "|(どあ|玄関|げんかん)の?(前|まえ|外|そと)に.{0,10}(誰か|だれか|男|おとこ|人|ひと|いる)|(どあ|扉|とびら)を?(叩|たた|どんどん|蹴)|(暴|あば)れ(て|る|とる|だし|出し)|(蹴|殴|なぐ)って(い|た|る)|(あいつ|あのひと|あの人|上司|じょうし|夫|旦那|だんな|親|おや|父|母|やつ)(を)?(殺|ころ)(す|したい|して)|(殺|ころ)す(ぞ|から|と言|って言|って|。|$)|(殺|ころ)して(やり|やる)|(殺意|さつい)|(刺|さ)し(に(行|い)|たい)|(刺|さ)す(つもり|ぞ|から)|(脅|おど)(さ|かさ)れ|(虐待|ぎゃくたい)|(暴力|ぼうりょく)"
+            + "|kill(him|her|you|them|someone|my(husband|wife|father|mother|dad|mom))|hit(s|ting)?me|beat(s|ing)?me|punched|kicked|abus|threaten|knife|lockedin|lockedme|outsidemydoor|choked|strangl|hurtme", Immediate: true),
     ];
 
     public static readonly Suppressor[] Suppressors =
@@ -89,8 +124,17 @@ internal static class CrisisLexicon
         // Hyperbole: 死ぬほど眠い, 暑くて死にそう, 死ぬかと思った.
         new("hyperbole.shinu_hodo", "(死|し)ぬ(ほど|くらい|ぐらい)(眠|ねむ|笑|わら|うま|美味|おいし|疲|つか|暑|あつ|寒|さむ|嬉|うれ|楽し|たのし|好|すき|忙|いそが|暇|ひま|可愛|かわい|面白|おもしろ|恥|はず|痛|いた|待|ま)"),
         new("hyperbole.shinu_kato", "(死|し)ぬかと(思|おも)"),
+        new("hyperbole.vanish", "embarrass.{0,30}disappear|disappear.{0,4}lol|(消|き)え(たい|てしまいたい|ちゃいたい|たく)(くらい|ぐらい|ほど|なる(くらい|ほど))|(恥|はず|はづ)か?し.{0,12}(消|き)え"),
+        new("hyperbole.too_much", "(すぎ|過ぎ)て(死|し)(ぬ|ね|にそう)|(暑|あつ|寒|さむ|眠|ねむ|腹|はら)(く)?て(死|し)(ぬ|にそう)|(体重計|たいじゅうけい)に(殺|ころ)"),
+        new("broken_device", "(pc|ぱそこん|すまほ|携帯|けいたい|ぱそ)(が|も)?逝"),
+        new("walk_in", "(飛|と)び(込|こ)み(で|参加|さんか|可|歓迎|の)"),
+        new("information.suicide_en", "suicide(prevention|awareness)|(cooking|kitchen)(class|knife)"),
+        new("news.wildfire", "(山火事|やまかじ)|(昔|むかし|歴史|れきし|江戸|戦国|にゅす|どらま|映画|えいが)の?.{0,6}(火事|かじ)|(game|げむ|ぼす|boss|敵|てき).{0,10}(殺|ころ)され"),
+        new("hyperbole.kill", "(殺|ころ)す(気|き)か|(殺|ころ)される(かと|ほど|くらい)|(死|し)ね(る|ます)(わ|ほど|くらい)?(笑|w)|(嬉|うれ)し(すぎ|くて)(て)?(死|し)|(笑|わら)い(死|し)|(足|あし|脚)が(死|し)ん|(死|し)んでる(笑|w)|ぱそこんが(死|し)|すまほが(死|し)"),
+        new("information.abuse", "(虐待|ぎゃくたい|暴力|ぼうりょく)(防止|ぼうし|研修|けんしゅう|の通報|について|とは|に関|の本|の講演|予防)|(通報|つうほう)(先|さき)は|firedrill|smokedetector|smokealarm|fireworks|firestation|gasbill|kickedoff|abusepreven"),
+        new("route.bridge", "(橋|はし)(を|が)(渡|わた)|(駅|えき)の(ほむ|ホーム)で(待|ま)|(電車|でんしゃ)(が)?(止|と)ま"),
         // Things, not people, falling over: 木が倒れた, 自転車が倒れて.
-        new("object.fell", "(木|き|自転車|じてんしゃ|棚|たな|看板|かんばん|家具|かぐ|塀|へい|電柱|でんちゅう|花瓶|かびん|ぼとる|こっぷ|本|ほん|椅子|いす|傘|かさ|植木|うえき|ばいく|車|くるま)が(倒|たお)れ"),
+        new("object.fell", "(木|き|自転車|じてんしゃ|棚|たな|看板|かんばん|家具|かぐ|塀|へい|電柱|でんちゅう|花瓶|かびん|ぼとる|こっぷ|本|ほん|椅子|いす|傘|かさ|植木|うえき|ばいく|車|くるま|鉢|はち|ぷらんた|自販機|じはんき|ふぇんす|てれび|冷蔵庫|れいぞうこ)(が|も|は)?.{0,4}(倒|たお)れ"),
         // Compounds and other words that contain a cue: 必死, 死角, 殺風景, 息抜き, 殺虫剤, 死亡届, しねま.
         new("compound", "(必死|ひっし|死角|殺風景|殺虫|死亡届|遺言|ゆいごん|しねま|いしき(高|たか)|息抜き|いきぬき|息が合|いきがあ|消しゴム|けしごむ)"),
         // Information requests about suicide prevention.
@@ -103,8 +147,14 @@ internal static class CrisisLexicon
     ];
 
     /// <summary>A recovery story: the cue is told in the past and the message says things are better now.</summary>
-    public const string PastCue = "(思|おも)った(こと|事)(は|が|も)|(昔|むかし|以前|いぜん|前は|まえは|当時|とうじ|若い頃|わかいころ)|(していた|してた|思っていた|おもっていた|だった|でした)";
-    public const string RecoveryCue = "(今|いま)は.{0,12}(生|い)き(抜|ぬ|た|て|よう|る)|(今|いま)は.{0,8}(元気|げんき|大丈夫|だいじょうぶ|落ち着|おちつ|前向き|まえむき|楽し|たのし|やめられ|止められ|平気|へいき|幸せ|しあわせ)";
+    /// <summary>A change of job, home or school: a goodbye for that reason is not a farewell from life.</summary>
+    public const string LifeChangeCue = "(転勤|てんきん|異動|いどう|退職|たいしょく|引っ越|ひっこ|卒業|そつぎょう|転職|てんしょく|転院|てんいん|moving|newjob|transfer)|また(来|く|き|会|あ|連絡|れんらく|遊び|あそび|よろしく)";
+
+    /// <summary>What says the danger is back (また, まだ, 最近): then a past story is not a recovery story.</summary>
+    public const string RelapseCue = "また(やる|やり|した|しそう|切|き|飲|の|死|し|同じ)|(まだ|いまだに)(気持ち|きもち|死|し|消|き)|(最近|さいきん|今日|きょう|今夜|こんや|昨日|きのう).{0,10}(また|戻|もど|強く|つよく|ひどく)|(戻|もど)って(き|く)|(怖|こわ)い";
+
+    public const string PastCue = "(前|まえ)(は|に)|(時期|じき|頃|ころ)(が|も)?(あった|ありました)|(時代|じだい)|(しよった|しとった|してた|してました|ございました|あった時期|あったころ|あった頃|頃は|ころは)|usedto|yearsago|ago|longtime|" + "(思|おも)った(こと|事)(は|が|も)|(昔|むかし|以前|いぜん|前は|まえは|当時|とうじ|若い頃|わかいころ)|(していた|してた|思っていた|おもっていた|だった|でした)";
+    public const string RecoveryCue = "(今|いま)は.{0,24}(元気|げんき|楽し|たのし|安定|あんてい|ぴんぴん|心配いらん|しんぱいいらん|卒業|そつぎょう|回復|かいふく|働|はたら|通え|かよえ|しとらん|してない|やってない|ございません|落ち着いて生活|幸せ|しあわせ|家族|かぞく)|(卒業|そつぎょう)した|(回復|かいふく)(し|いた)|(役に立|やくにた|力になり|ちからになり|力になれ)|(体験|たいけん)(発表|談|を話|をはな)|agoodplace|stable|doingwell|recovered|(調子|ちょうし)(が)?(いい|良い|よい)|(現在|げんざい)は.{0,24}(安定|あんてい|元気|げんき|回復|かいふく|落ち着|おちつ|通|かよ|働|はたら)|i'mbetternow|imbetternow|" + "(今|いま)は.{0,12}(生|い)き(抜|ぬ|た|て|よう|る)|(今|いま)は.{0,8}(元気|げんき|大丈夫|だいじょうぶ|落ち着|おちつ|前向き|まえむき|楽し|たのし|やめられ|止められ|平気|へいき|幸せ|しあわせ)";
 
     private const string Person = "(家族|かぞく|母|父|お母さん|お父さん|おかあさん|おとうさん|母親|父親|息子|むすこ|娘|むすめ|夫|妻|旦那|だんな|嫁|主人|兄|姉|弟|妹|祖母|祖父|おばあちゃん|おじいちゃん|子ども|子供|こども|友達|友だち|ともだち|友人|彼氏|彼女|利用者|患者|本人|同僚|知人|あの人|その人|くらいあんと)(さん|ちゃん|くん)?";
 

@@ -39,11 +39,11 @@ internal static class RecognizeCommand
 
     /// <summary>Reads until the end of <paramref name="input"/>, with the intents and the clock of the app.</summary>
     public static int Run(TextReader input, TextWriter output) =>
-        Run(input, output, IntentRecognizer.Load(SupportBotServices.ResolvePath(new ContentOptions().LocalesPath)), TimeProvider.System);
+        Run(input, output, IntentRecognizer.Load(SupportBotServices.ResolvePath(new ContentOptions().LocalesPath)),
+            SafetyDetector.Load(SupportBotServices.ResolvePath(new ContentOptions().LocalesPath)), TimeProvider.System);
 
-    public static int Run(TextReader input, TextWriter output, IIntentRecognizer intents, TimeProvider clock)
+    public static int Run(TextReader input, TextWriter output, IIntentRecognizer intents, ICrisisDetector crisis, TimeProvider clock)
     {
-        var crisis = new LexiconCrisisDetector();
         var buffer = new MemoryStream();
         using var json = new Utf8JsonWriter(buffer, WriterOptions);
         while (input.ReadLine() is { } line)
@@ -138,7 +138,9 @@ internal static class RecognizeCommand
             json.WriteEndObject();
         }
         json.WriteEndArray();
-        json.WriteBoolean("crisis", crisis.Assess(text).IsCrisis);
+        var safety = crisis.Assess(text);
+        json.WriteBoolean("crisis", safety.IsCrisis);
+        json.WriteString("tier", safety.Tier);
         json.WriteEndObject();
     }
 }

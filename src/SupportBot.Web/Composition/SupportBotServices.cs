@@ -101,6 +101,7 @@ public static class SupportBotServices
         services.AddSingleton<TodayStatusAction>();
         services.AddSingleton<IFlowAction>(sp => sp.GetRequiredService<TodayStatusAction>());
         services.AddSingleton<IFlowAction, GreetingAction>();
+        services.AddSingleton<IFlowAction, AfterHoursQuestionAction>();
         services.AddSingleton<IFlowAction, CallbackTermsAction>();
         services.AddSingleton<IFlowAction, CallbackSaveAction>();
         services.AddSingleton<MeetupDirectory>();
@@ -124,7 +125,7 @@ public static class SupportBotServices
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<StaffNotifier>(sp,
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(StaffNotifier))));
         services.AddHostedService(sp => sp.GetRequiredService<StaffNotifier>());
-        services.AddSingleton<ICrisisDetector, LexiconCrisisDetector>();
+        services.AddSingleton<ICrisisDetector>(sp => SafetyDetector.Load(ResolvePath(sp.GetRequiredService<IOptions<ContentOptions>>().Value.LocalesPath)));
         services.AddSingleton<ITurnGuard, CrisisGuard>();
         services.AddSingleton(sp => HotlineDirectory.Load(ResolvePath(sp.GetRequiredService<IOptions<ContentOptions>>().Value.LocalesPath)));
         services.AddSingleton(sp => IntentRecognizer.Load(ResolvePath(sp.GetRequiredService<IOptions<ContentOptions>>().Value.LocalesPath)));

@@ -1,3 +1,4 @@
+using SupportBot.Engine.Safety;
 using System.Text.Json;
 using SupportBot.Engine.Understanding;
 using SupportBot.Web.Commands;
@@ -14,7 +15,8 @@ public sealed class RecognizeCommandTests
         var output = new StringWriter();
         var code = clock is null
             ? RecognizeCommand.Run(new StringReader(input), output)
-            : RecognizeCommand.Run(new StringReader(input), output, IntentRecognizer.Load(SupportBotServices.ResolvePath("locales")), clock);
+            : RecognizeCommand.Run(new StringReader(input), output, IntentRecognizer.Load(SupportBotServices.ResolvePath("locales")),
+                SafetyDetector.Load(SupportBotServices.ResolvePath("locales")), clock);
         Assert.Equal(0, code);
         return output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();

@@ -9,12 +9,21 @@ internal static class IntentData
     private static readonly string Root = FindRoot();
     private static readonly Dictionary<string, IntentModel> Models = [];
 
+    public static string RepositoryRoot => Root;
+
+    /// <summary>intents.yaml and, where there is one, intents.train.tsv (the corpus's train split), as the engine reads them.</summary>
     public static IReadOnlyList<IntentExample> Examples(string culture)
     {
         var yaml = new DeserializerBuilder().Build()
             .Deserialize<Dictionary<string, List<string>>>(File.ReadAllText(Path.Combine(Root, "locales", culture, "intents.yaml")));
-        return [.. yaml.SelectMany(kv => kv.Value.Select(text => new IntentExample(kv.Key, text)))];
+        var tsv = Path.Combine(Root, "locales", culture, "intents.train.tsv");
+        var corpus = File.Exists(tsv) ? Tsv(tsv).Select(c => new IntentExample(c[1], c[2])) : [];
+        return [.. yaml.SelectMany(kv => kv.Value.Select(text => new IntentExample(kv.Key, text))), .. corpus];
     }
+
+    /// <summary>The rows of a corpus TSV ('#' comments and the header skipped), as cells.</summary>
+    public static IEnumerable<string[]> Tsv(string path) =>
+        File.ReadLines(path).Where(l => l.Length > 0 && !l.StartsWith('#')).Skip(1).Select(l => l.Split('\t'));
 
     /// <summary>One trained model per culture for the whole test run (training is deterministic).</summary>
     public static IntentModel Model(string culture)
@@ -22,7 +31,7 @@ internal static class IntentData
         lock (Models)
         {
             if (!Models.TryGetValue(culture, out var model))
-                Models[culture] = model = IntentModel.Train(Examples(culture));
+                Models[culture] = model = IntentModel.Train(Examples(culture), IntentModelOptions.ForCulture(culture));
             return model;
         }
     }

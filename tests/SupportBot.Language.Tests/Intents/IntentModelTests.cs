@@ -99,7 +99,7 @@ public sealed class IntentModelTests
     [Fact]
     public void Training_is_deterministic()
     {
-        var again = IntentModel.Train(IntentData.Examples("ja-JP"));
+        var again = IntentModel.Train(IntentData.Examples("ja-JP"), IntentModelOptions.ForCulture("ja-JP"));
         foreach (var text in new[] { "予約を変更したい", "ピアサポーターと話したい", "今日の天気" })
             Assert.Equal(Ja.Recognize(text), again.Recognize(text));
     }

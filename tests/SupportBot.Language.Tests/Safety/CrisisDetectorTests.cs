@@ -12,7 +12,7 @@ public sealed class CrisisDetectorTests
     [InlineData("ｼﾆﾀｲ", "suicidal_ideation")]
     [InlineData("生きてる意味ない", "suicidal_ideation")]
     [InlineData("朝が来なければいい", "suicidal_ideation")]
-    [InlineData("今までありがとう", "farewell")]
+    [InlineData("今までありがとう、さようなら", "farewell")]
     [InlineData("リスカしたい", "self_harm")]
     [InlineData("薬を全部飲んだ", "overdose")]
     [InlineData("息ができない", "medical_emergency")]

@@ -46,7 +46,7 @@ public sealed class FlowEngineTests
             var callbacks = Options.Create(new Engine.Services.CallbackOptions());
             var set = new FlowSet(flows, [new TextInput(), new ChoiceInput(understanding), new YesNoInput(), new PhoneInput(),
                  new DateInput(), new MultiChoiceInput(), new OptionalTextInput(), new SlotInput(understanding), new ReviewInput(), new WhoInput(understanding)],
-                [new TodayStatusAction(calendar, merged), new GreetingAction(calendar), new Engine.Services.CallbackTermsAction(callbacks),
+                [new TodayStatusAction(calendar, merged), new GreetingAction(calendar), new AfterHoursQuestionAction(), new Engine.Services.CallbackTermsAction(callbacks),
                  new Engine.Services.CallbackSaveAction(memory, notifier, calendar, merged, callbacks),
                  .. MeetupActions(memory, notifier, calendar, merged, clock), .. BookingActions(memory, notifier, calendar, merged, clock)]);
             Problems = FlowValidator.Validate(set, merged, FlowEngine.MessageKeys);
@@ -155,7 +155,10 @@ public sealed class FlowEngineTests
     {
         ["フォーム"] = "test.form",
         ["開所時間は？"] = "faq.hours",
-        ["どっちだろう"] = "faq.hours@0.3|faq.access@0.25",
+        ["どっちだろう"] = "faq.hours@0.3|faq.access@0.28",
+        ["たぶん時間のこと"] = "faq.hours@0.3|faq.access@0.2",
+        ["時間と場所を教えて"] = "faq.hours@0.8|faq.access@0.7",
+        ["夜中でも話せる？"] = "contact.now",
         ["今すぐ誰かと話したい"] = "contact.now",
         ["次の定例会いつ？"] = "meetup.find",
         ["定例会に参加したい"] = "meetup.join",
@@ -269,13 +272,42 @@ public sealed class FlowEngineTests
     }
 
     [Fact]
-    public async Task An_uncertain_message_asks_which_of_the_top_two_and_the_button_starts_it()
+    public async Task Two_close_readings_ask_which_of_the_two_and_the_button_starts_it()
     {
         var h = new Harness(Intents);
         var clarify = Assert.Single(await h.Say("どっちだろう"));
         Assert.Equal("どちらのことでしょうか？", clarify.Text);
-        Assert.Equal(["開所時間", "場所・行き方", "どちらでもない"], clarify.SuggestedActions!.Actions.Select(a => a.Title));
+        Assert.Equal(["開所時間", "場所・行き方", "メニューに戻る"], clarify.SuggestedActions!.Actions.Select(a => a.Title));
         Assert.StartsWith("場所は", (await h.Say("場所・行き方"))[0].Text);
+    }
+
+    [Fact]
+    public async Task A_reading_clearly_ahead_is_answered_with_a_way_to_say_it_was_something_else()
+    {
+        var h = new Harness(Intents);
+        var replies = await h.Say("たぶん時間のこと");
+        Assert.StartsWith("開所時間は", replies[0].Text);
+        Assert.DoesNotContain(replies, r => r.Text == "どちらのことでしょうか？");
+        Assert.Equal(["ちがう質問をする"], replies[^1].SuggestedActions!.Actions.Select(a => a.Title));
+        Assert.Equal("ご用件をお選びください。文字で書いていただいても大丈夫です。", (await h.Say("ちがう質問をする"))[^1].Text);
+    }
+
+    [Fact]
+    public async Task Two_questions_in_one_message_get_both_answers()
+    {
+        var h = new Harness(Intents);
+        var text = Texts(await h.Say("時間と場所を教えて"));
+        Assert.Contains("開所時間は", text);
+        Assert.Contains("場所は", text);
+    }
+
+    [Fact]
+    public async Task A_question_about_the_night_gets_the_24h_line_during_opening_hours_too()
+    {
+        var h = new Harness(Intents);
+        var replies = await h.Say("夜中でも話せる？");
+        Assert.StartsWith("いまは開所時間中です。", replies[0].Text);
+        Assert.Contains("24時間つながる 0465-71-0189", replies[1].Text);
     }
 
     [Fact]

@@ -1,0 +1,168 @@
+using SupportBot.Language.Learning;
+
+namespace SupportBot.Language.Safety;
+
+/// <summary>A labelled message for the crisis classifier: a crisis category name (see <see cref="CrisisClassifier.Categories"/>) or "none".</summary>
+public sealed record SafetyExample(string Text, string Label);
+
+/// <summary>What the classifier reads in a message: how likely it is a crisis, and of which kind.</summary>
+public readonly record struct CrisisScore(double Probability, CrisisCategory Category);
+
+/// <summary>
+/// A trained classifier over character n-grams (1–4) of <see cref="CrisisText.ForModel"/> text: multinomial
+/// logistic regression with "none" and one label per crisis kind, so P(crisis) = 1 − P(none). It generalizes
+/// past the lexicon's exact wordings (conjugations, paraphrases, styles the lexicon never listed), while the
+/// lexicon keeps the explainable, certain cues. Long messages are also read sentence by sentence and the
+/// highest reading counts, so a crisis in the third sentence is not diluted by the first two.
+/// Immutable after <see cref="Train"/>: one classifier serves every thread.
+/// </summary>
+public sealed class CrisisClassifier
+{
+    public const string NoneLabel = "none";
+
+    /// <summary>Corpus category names → the category the reply is chosen by.</summary>
+    public static readonly IReadOnlyDictionary<string, CrisisCategory> Categories = new Dictionary<string, CrisisCategory>(StringComparer.Ordinal)
+    {
+        ["ideation"] = CrisisCategory.SuicidalIdeation, ["hopelessness"] = CrisisCategory.SuicidalIdeation,
+        ["passive"] = CrisisCategory.SuicidalIdeation, ["clinical"] = CrisisCategory.SuicidalIdeation,
+        ["plan_method"] = CrisisCategory.SuicidalIdeation, ["dangerous_place"] = CrisisCategory.SuicidalIdeation,
+        ["suicidal_ideation"] = CrisisCategory.SuicidalIdeation, ["self_harm"] = CrisisCategory.SelfHarm,
+        ["overdose"] = CrisisCategory.Overdose, ["farewell"] = CrisisCategory.Farewell,
+        ["medical"] = CrisisCategory.MedicalEmergency, ["medical_emergency"] = CrisisCategory.MedicalEmergency,
+        ["violence"] = CrisisCategory.Violence,
+    };
+
+    private const char Edge = '\u0001';
+    private static readonly CrisisCategory[] Labels =
+        [CrisisCategory.None, CrisisCategory.SuicidalIdeation, CrisisCategory.SelfHarm, CrisisCategory.Overdose, CrisisCategory.Farewell, CrisisCategory.MedicalEmergency, CrisisCategory.Violence];
+
+    private readonly Dictionary<string, int> _vocabulary;
+    private readonly SoftmaxRegression _model;
+    private readonly CrisisClassifierOptions _options;
+
+    private CrisisClassifier(Dictionary<string, int> vocabulary, SoftmaxRegression model, CrisisClassifierOptions options)
+    {
+        _vocabulary = vocabulary;
+        _model = model;
+        _options = options;
+    }
+
+    public static CrisisClassifier Train(IEnumerable<SafetyExample> examples, CrisisClassifierOptions? options = null)
+    {
+        var o = options ?? CrisisClassifierOptions.Default;
+        var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
+        var vectors = new List<(int, double)[]>();
+        var labels = new List<int>();
+        foreach (var example in examples)
+        {
+            var category = example.Label == NoneLabel ? CrisisCategory.None
+                : Categories.TryGetValue(example.Label, out var c) ? c
+                : throw new ArgumentException($"Unknown crisis label '{example.Label}'.", nameof(examples));
+            var grams = Grams(CrisisText.ForModel(example.Text), o);
+            if (grams.Count == 0) continue;
+            foreach (var g in grams.Keys)
+                if (!vocabulary.ContainsKey(g)) vocabulary[g] = vocabulary.Count;
+            vectors.Add(Vector(grams, vocabulary));
+            labels.Add(Array.IndexOf(Labels, category));
+        }
+        if (vectors.Count == 0 || !labels.Contains(0)) throw new ArgumentException("The crisis classifier needs examples of 'none' and of crises.", nameof(examples));
+        var weights = Labels.Select(l => l == CrisisCategory.None ? 1.0 : o.CrisisWeight).ToArray();
+        var model = SoftmaxRegression.Train([.. vectors], labels, vocabulary.Count, Labels.Length, o.Epochs, o.LearningRate, o.Regularization, weights);
+        return new CrisisClassifier(vocabulary, model, o);
+    }
+
+    /// <summary>The highest crisis reading of the whole message and of each of its sentences.</summary>
+    public CrisisScore Score(string text)
+    {
+        var folded = CrisisText.ForModel(text);
+        var best = ScoreFolded(folded);
+        var sentences = Sentences(text);
+        if (sentences.Count > 1)
+            foreach (var sentence in sentences)
+            {
+                var s = ScoreFolded(CrisisText.ForModel(sentence));
+                if (s.Probability > best.Probability) best = s;
+            }
+        return best;
+    }
+
+    private CrisisScore ScoreFolded(string folded)
+    {
+        var grams = Grams(folded, _options);
+        if (grams.Count == 0) return new CrisisScore(0, CrisisCategory.None);
+        var p = _model.Probabilities(Vector(grams, _vocabulary, _options.UnknownWeight));
+        if (p.Length == 0 || p.All(v => v == 0)) return new CrisisScore(0, CrisisCategory.None);
+        var top = 1;
+        for (var l = 2; l < p.Length; l++) if (p[l] > p[top]) top = l;
+        return new CrisisScore(1 - p[0], Labels[top]);
+    }
+
+    /// <summary>Sentences of the raw message (split at 。！？!?. and line breaks), short pieces joined to the next.</summary>
+    private static List<string> Sentences(string text)
+    {
+        var parts = new List<string>();
+        var start = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i < text.Length && text[i] is not ('。' or '！' or '？' or '!' or '?' or '\n' or '.')) continue;
+            if (i - start >= 4 || i == text.Length)
+            {
+                var piece = text[start..Math.Min(i + 1, text.Length)].Trim();
+                if (piece.Length > 0) parts.Add(piece);
+                start = i + 1;
+            }
+        }
+        return parts;
+    }
+
+    private static Dictionary<string, double> Grams(string folded, CrisisClassifierOptions o)
+    {
+        var counts = new Dictionary<string, double>(StringComparer.Ordinal);
+        if (folded.Length == 0) return counts;
+        var padded = Edge + folded + Edge;
+        for (var n = o.MinGram; n <= o.MaxGram; n++)
+            for (var i = 0; i + n <= padded.Length; i++)
+            {
+                if (n == 1 && (padded[i] == Edge || (!o.KanaUnigrams && padded[i] is >= '\u3041' and <= '\u309F'))) continue;
+                var gram = padded.Substring(i, n);
+                counts[gram] = counts.GetValueOrDefault(gram) + 1;
+            }
+        return counts;
+    }
+
+    /// <summary>Sublinear counts as a unit vector. Grams never seen in training count towards the norm with
+    /// <paramref name="unknownWeight"/>: a short message of unfamiliar words is not read as sure of anything.</summary>
+    private static (int, double)[] Vector(Dictionary<string, double> grams, Dictionary<string, int> vocabulary, double unknownWeight = 0)
+    {
+        var list = new List<(int, double)>(grams.Count);
+        var sum = 0.0;
+        foreach (var (g, count) in grams)
+        {
+            var w = 1 + Math.Log(count);
+            if (!vocabulary.TryGetValue(g, out var id)) { sum += w * w * unknownWeight * unknownWeight; continue; }
+            list.Add((id, w));
+            sum += w * w;
+        }
+        if (sum == 0) return [];
+        var norm = Math.Sqrt(sum);
+        return [.. list.Select(x => (x.Item1, x.Item2 / norm))];
+    }
+}
+
+/// <summary>How <see cref="CrisisClassifier"/> reads and learns. The defaults are the ones chosen on the dev split.</summary>
+public sealed record CrisisClassifierOptions
+{
+    public int MinGram { get; init; } = 1;
+    public int MaxGram { get; init; } = 4;
+    /// <summary>Single hiragana are mostly particles and endings; single kanji carry meaning (死, 薬).</summary>
+    public bool KanaUnigrams { get; init; }
+    /// <summary>Weight of a gram never seen in training in the norm of a message's vector.</summary>
+    public double UnknownWeight { get; init; } = 1.0;
+    /// <summary>How much more a missed crisis example costs in training than a false alarm.</summary>
+    public double CrisisWeight { get; init; } = 2.0;
+    public int Epochs { get; init; } = 30;
+    public double LearningRate { get; init; } = 0.5;
+    public double Regularization { get; init; } = 1e-5;
+
+    public static CrisisClassifierOptions Default { get; } = new();
+}

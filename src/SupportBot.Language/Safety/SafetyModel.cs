@@ -1,0 +1,102 @@
+using System.Text.RegularExpressions;
+
+namespace SupportBot.Language.Safety;
+
+/// <summary>How worried the bot should be about a message.</summary>
+public enum RiskTier
+{
+    /// <summary>Nothing to act on.</summary>
+    None,
+    /// <summary>Distress that is not explicit (exhaustion, hopelessness, loneliness at night): a gentle check-in
+    /// with the 24-hour line and いのちの電話, without the crisis state.</summary>
+    Concern,
+    /// <summary>A crisis: the full crisis reply and the crisis state.</summary>
+    Crisis,
+}
+
+/// <summary>The safety verdict on one message, explainable by cue ids (never by text).</summary>
+public sealed record RiskAssessment(RiskTier Tier, CrisisCategory Category, bool Immediate, bool AboutSomeoneElse, double Score, IReadOnlyList<string> Cues)
+{
+    public static readonly RiskAssessment None = new(RiskTier.None, CrisisCategory.None, false, false, 0, []);
+
+    public string TierName => Tier switch { RiskTier.Crisis => "crisis", RiskTier.Concern => "concern", _ => "none" };
+
+    public string CategoryName => new CrisisAssessment(Category, false, false, [], []).CategoryName;
+}
+
+/// <summary>
+/// The safety model: the lexicon (<see cref="CrisisDetector"/>: certain, named cues) first; then the trained
+/// classifier (<see cref="CrisisClassifier"/>) for what the lexicon never listed; then the concern cues. A
+/// message the lexicon suppresses as a whole (a recovery story, hyperbole) needs a stronger classifier
+/// reading to count. Thresholds were chosen on the dev split of corpus/ (docs/safety.md has the figures):
+/// on the side of recall, since showing the contacts once too often costs little.
+/// </summary>
+public sealed class SafetyModel(CrisisClassifier classifier, SafetyThresholds? thresholds = null)
+{
+    private readonly SafetyThresholds _t = thresholds ?? SafetyThresholds.Default;
+
+    private static readonly Regex Concern = new(ConcernCues.Pattern, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+
+    public RiskAssessment Assess(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return RiskAssessment.None;
+        var lexicon = CrisisDetector.Assess(text);
+        if (lexicon.IsCrisis)
+            return new RiskAssessment(RiskTier.Crisis, lexicon.Category, lexicon.Immediate, lexicon.AboutSomeoneElse, 1, lexicon.Cues);
+
+        var folded = CrisisText.Fold(text);
+        // A few characters are too little for the classifier to read (「特にないです」「まだ決めてない」 answer a
+        // question); short crises are the lexicon's: 「死ぬ」「線路なう」「OD中」.
+        if (folded.Length < _t.MinModelLength)
+            return Concern.IsMatch(folded) && !CrisisDetector.IsRecoveryStory(folded)
+                ? new RiskAssessment(RiskTier.Concern, CrisisCategory.None, false, false, 0, ["lexicon.concern"])
+                : RiskAssessment.None;
+        var score = classifier.Score(text);
+        // A hard time told in the past and over now (the lexicon's recovery test) is not read as distress today.
+        if (CrisisDetector.IsRecoveryStory(folded)) return RiskAssessment.None with { Score = score.Probability };
+        var suppressed = lexicon.Suppressed.Count > 0;
+        var crisisAt = suppressed ? _t.CrisisWhenSuppressed : _t.Crisis;
+        if (score.Probability >= crisisAt && !(score.Category == CrisisCategory.Farewell && CrisisDetector.IsLifeChange(folded)))
+        {
+            var immediate = score.Category is CrisisCategory.MedicalEmergency or CrisisCategory.Violence;
+            return new RiskAssessment(RiskTier.Crisis, score.Category, immediate, CrisisDetector.IsAboutSomeoneElse(folded), score.Probability,
+                ["model." + new CrisisAssessment(score.Category, false, false, [], []).CategoryName]);
+        }
+        // Where the lexicon saw only a figure of speech or a compound, or a goodbye for a move, the classifier's
+        // weaker reading is not enough for a check-in.
+        var farewellForAMove = score.Category == CrisisCategory.Farewell && CrisisDetector.IsLifeChange(folded);
+        if (farewellForAMove) return RiskAssessment.None with { Score = score.Probability };
+        if (score.Probability >= _t.Concern && !suppressed)
+            return new RiskAssessment(RiskTier.Concern, CrisisCategory.None, false, false, score.Probability, ["model.concern"]);
+        if (Concern.IsMatch(folded))
+            return new RiskAssessment(RiskTier.Concern, CrisisCategory.None, false, false, score.Probability, ["lexicon.concern"]);
+        return RiskAssessment.None with { Score = score.Probability };
+    }
+}
+
+/// <summary>Classifier probabilities at which a message becomes a crisis or a concern.</summary>
+/// <param name="MinModelLength">Folded messages shorter than this are read by the lexicon alone.</param>
+public sealed record SafetyThresholds(double Crisis, double CrisisWhenSuppressed, double Concern, int MinModelLength = 8)
+{
+    /// <summary>Chosen on corpus/crisis.dev.tsv (docs/safety.md).</summary>
+    public static SafetyThresholds Default { get; } = new(Crisis: 0.7, CrisisWhenSuppressed: 0.85, Concern: 0.4);
+}
+
+/// <summary>
+/// Words of distress that is not an explicit crisis: worn out, at the end of one's strength, alone, unable to
+/// sleep, everything pointless. Over <see cref="CrisisText.Fold"/> text. They earn a check-in, not the crisis reply.
+/// </summary>
+internal static class ConcernCues
+{
+    public const string Pattern =
+        "(疲|つか)れ(た|ちゃ|はて|果て|きっ|切っ)|(しんど|くるし|苦し|つら|辛)(い|く|すぎ|かった)|(限界|げんかい)(です|だ|や|で|かも|$|きて|きた|すぎ|超え|こえ)|(孤独|こどく)|(ひとり|一人|独り)(ぼっち|きり|で(寂|さみ|さび))"
+        + "|(寂|さみ|さび)し(い|く|すぎ)|(眠|ねむ)れ(ない|なく|ません)|(不安|ふあん)で(たまら|仕方|しかた|どうし)|(絶望|ぜつぼう)|(何|なに)もかも(いや|嫌)"
+        + "|(もう|何も|なにも)(無理|むり)|(生|い)きづら|(消|き)えそう|(泣|な)きたい|(誰|だれ)も(わかって|分かって)(くれ|もらえ)|(助|たす)けて"
+        // Hopelessness without the words of death: shown the lines, not the full crisis reply.
+        + "|もう(無理|むり|限界|げんかい|だめ|あかん|いや|嫌|疲れ|つかれ|しんど)|(希望|きぼう)(が|は|なんて|も)?.{0,6}(ない|残って|のこって)|(未来|みらい)(が|は|も|なんて)?(ない|見えな|みえな)"
+        + "|(この先|このさき).{0,6}(ない|何も|なにも)|(詰|つ)んだ|おわた|(耐|た)えられ(ない|ん)|(頑張|がんば)れ(ない|ん)|(居場所|いばしょ)(が|も)?(ない|どこにも)"
+        + "|(全部|ぜんぶ|何もかも|なにもかも|すべて)(が)?(終わり|おわり|おしまい|どうでも|いや|嫌)|どうでもよく|どうなっても(いい|よか|ええ)|(迷惑|めいわく)(を)?(かけ|掛け)(る|て)(だけ|ばかり)"
+        + "|^さよう?なら$|^さよなら$|みんなごめん|(生|い)き(る|てる|てん)の(が)?(しんど|つら|辛|疲|つか)|(つかれた){2}|(不安|ふあん)が(止|と)まら|(眠|ねむ)れず|(一人|ひとり)でいるのが(怖|こわ)"
+        + "|(先|さき)が(真っ暗|まっくら|見えな|みえな)|(頑張|がんば)っても.{0,4}(意味|いみ)(ない|が)|(連絡|れんらく)が(つかな|取れな|とれな|つきませ)|もう(おしまい|おわりだ|終わりだ)|(海|うみ|橋|はし|崖|がけ|屋上|おくじょう|線路|せんろ)(に|へ|まで)?(来|き)た$|(誰か|だれか|知らない人|しらないひと)(が)?(外|そと|家の前|いえのまえ|玄関|げんかん|どあ)(に)?(いる|おる)"
+        + "|can'tgoon|cantgoon|nopointin|nofuture|noreasonto|i'mdone|imdone|can'tdothis|cantdothis|hopeless|givingup|helpme|can'ttakeit";
+}
