@@ -5,9 +5,9 @@ namespace SupportBot.Language.Safety;
 /// <summary>The crisis classifier's training set: the labelled crisis rows and ordinary messages.</summary>
 public static class SafetyExamples
 {
-    // Intent examples that are themselves about distress or urgency (「今つらいので誰かと話したい」) are not
-    // taught as ordinary messages.
-    private static readonly HashSet<string> NotOrdinary = new(StringComparer.Ordinal) { "contact.now", "emergency.contacts" };
+    // Distress words: an intent example that has one (「今つらいので誰かと話したい」) is not taught as an ordinary
+    // message; the rest of 「今すぐ誰かと話したい」 is (its flow gives the numbers by itself).
+    private static readonly string[] DistressWords = ["つら", "辛", "眠れ", "不安", "苦し", "しんど", "😢"];
 
     /// <summary>Rows of a training TSV: id, label (a crisis category or none), utterance, note; '#' lines are comments, the first row the header.</summary>
     public static IEnumerable<SafetyExample> Read(string file)
@@ -23,7 +23,8 @@ public static class SafetyExamples
         }
     }
 
-    /// <summary>The crisis rows plus every intent example (but distress-like ones) as an ordinary message.</summary>
+    /// <summary>The crisis rows plus every intent example without a distress word as an ordinary message.</summary>
     public static IEnumerable<SafetyExample> With(IEnumerable<SafetyExample> crises, IEnumerable<IntentExample> intents) =>
-        crises.Concat(intents.Where(e => !NotOrdinary.Contains(e.Intent)).Select(e => new SafetyExample(e.Text, CrisisClassifier.NoneLabel)));
+        crises.Concat(intents.Where(e => !DistressWords.Any(w => e.Text.Contains(w, StringComparison.Ordinal)))
+            .Select(e => new SafetyExample(e.Text, CrisisClassifier.NoneLabel)));
 }

@@ -57,6 +57,18 @@ public sealed class RecognizeCommandTests
     }
 
     [Fact]
+    public void The_safety_tier_is_shown()
+    {
+        var lines = Run("""
+            {"text": "生きるのをやめたい"}
+            {"text": "夜になると寂しくてたまらない"}
+            {"text": "開所時間は何時までですか"}
+            """);
+        Assert.Equal(["crisis", "concern", "none"], lines.Select(l => l.GetProperty("tier").GetString()));
+        Assert.Equal([true, false, false], lines.Select(l => l.GetProperty("crisis").GetBoolean()));
+    }
+
+    [Fact]
     public void A_bad_line_gets_an_error_line_and_the_run_goes_on()
     {
         var lines = Run("""

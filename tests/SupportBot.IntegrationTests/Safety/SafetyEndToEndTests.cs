@@ -44,6 +44,45 @@ public sealed class SafetyEndToEndTests
         Assert.Equal("tel:0465-71-0189", buttons[0].GetProperty("value").GetString());
     }
 
+    /// <summary>A wish to stop living said with the words of a command or a goodbye is never read as one.</summary>
+    [Theory]
+    [InlineData("生きるのをやめたい")]
+    [InlineData("もう全部終わりにしたい")]
+    [InlineData("もう止めて。生きていたくない")]
+    [InlineData("みんなさようなら。今までありがとう")]
+    [InlineData("いきるのやめたい")]
+    [InlineData("mou owari ni shitai, ikiru no yametai")]
+    public async Task A_crisis_said_like_a_command_or_a_goodbye_gets_the_crisis_reply_at_the_top_and_inside_a_flow(string text)
+    {
+        using var app = new BotApp(new() { ["Clock:Now"] = "2026-11-24T14:00:00+09:00" });
+        var client = app.CreateClient();
+        AssertFullCrisisReply(await Say(client, "top", text));
+
+        Assert.Contains("ご予約", Text((await Say(client, "flow", "相談の予約をしたい"))[0]));
+        var inFlow = await Say(client, "flow", text);
+        AssertFullCrisisReply(inFlow);
+        Assert.DoesNotContain(inFlow, a => Text(a).Contains("中止しました") || Text(a).Contains("中止する手続き"));
+    }
+
+    [Theory]
+    [InlineData("さようなら")]
+    [InlineData("夜になると寂しくてたまらない")]
+    [InlineData("もう限界です")]
+    public async Task Distress_that_is_not_explicit_gets_a_check_in_with_the_lines_and_no_crisis_state(string text)
+    {
+        using var app = new BotApp(new() { ["Clock:Now"] = "2026-11-24T14:00:00+09:00" });
+        var client = app.CreateClient();
+        var replies = await Say(client, "c", text);
+        Assert.StartsWith("話してくれて、ありがとうございます", Text(replies[0]));
+        Assert.Contains("24時間", Text(replies[1]));
+        Assert.Contains("よりそいホットライン", Text(replies[1]));
+        Assert.Contains("いのちの電話", Text(replies[1]));
+        // No crisis state: the next question is answered as usual, without the crisis buttons.
+        var next = await Say(client, "c", "開所時間は？");
+        Assert.StartsWith("開所時間は", Text(next[0]));
+        Assert.DoesNotContain(next, a => a.TryGetProperty("suggestedActions", out var s) && s.GetProperty("actions").EnumerateArray().Any(b => b.GetProperty("title").GetString() == "緊急の連絡先"));
+    }
+
     [Fact]
     public async Task With_redis_unreachable_a_crisis_message_still_gets_the_full_reply_on_api_messages()
     {
