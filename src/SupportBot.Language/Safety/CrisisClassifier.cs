@@ -72,10 +72,12 @@ public sealed class CrisisClassifier
     }
 
     /// <summary>The highest crisis reading of the whole message and of each of its sentences.</summary>
-    public CrisisScore Score(string text)
+    public CrisisScore Score(string text) => Score(text, CrisisText.Fold(text));
+
+    /// <param name="folded">The message already folded by <see cref="CrisisText.Fold"/> (the lexicon's form).</param>
+    public CrisisScore Score(string text, string folded)
     {
-        var folded = CrisisText.ForModel(text);
-        var best = ScoreFolded(folded);
+        var best = ScoreFolded(CrisisText.ForFolded(folded));
         var sentences = Sentences(text);
         if (sentences.Count > 1)
             foreach (var sentence in sentences)

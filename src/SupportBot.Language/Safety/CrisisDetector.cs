@@ -34,7 +34,7 @@ public static class CrisisDetector
 {
     private sealed record CompiledRule(CrisisLexicon.Rule Rule, Regex Regex);
 
-    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
+    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.Compiled;
 
     private static readonly CompiledRule[] Rules = CrisisLexicon.Rules.Select(r => new CompiledRule(r, new Regex(r.Pattern, Options))).ToArray();
     private static readonly (string Id, Regex Regex)[] Suppressors = CrisisLexicon.Suppressors.Select(s => (s.Id, new Regex(s.Pattern, Options))).ToArray();
@@ -66,10 +66,15 @@ public static class CrisisDetector
     /// <summary>Whether folded text tells of a hard time that is over (told in the past, better now, nothing back).</summary>
     public static bool IsRecoveryStory(string folded) => Recovery.IsMatch(folded) && Past.IsMatch(folded) && !Relapse.IsMatch(folded);
 
-    public static CrisisAssessment Assess(string? text)
+    public static CrisisAssessment Assess(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? NoneFound : AssessFolded(CrisisText.Fold(text));
+
+    private static readonly CrisisAssessment NoneFound = new(CrisisCategory.None, false, false, [], []);
+
+    /// <summary>The assessment of text already folded by <see cref="CrisisText.Fold"/>.</summary>
+    public static CrisisAssessment AssessFolded(string folded)
     {
-        if (string.IsNullOrWhiteSpace(text)) return new CrisisAssessment(CrisisCategory.None, false, false, [], []);
-        var folded = CrisisText.Fold(text);
+        if (folded.Length == 0) return NoneFound;
 
         List<(int Start, int End)>? masked = null;
         List<string>? suppressed = null;

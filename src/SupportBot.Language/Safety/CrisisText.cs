@@ -41,9 +41,12 @@ public static class CrisisText
     /// kana (死 → し, 薬 → くすり), so 「しにたい」 typed without conversion meets 「死にたい」, and a vowel that
     /// only stretches the one before it dropped (しにたあい → しにたい).
     /// </summary>
-    public static string ForModel(string text)
+    public static string ForModel(string text) => ForFolded(Fold(text));
+
+    /// <summary><see cref="ForModel"/> of text already folded by <see cref="Fold"/>.</summary>
+    public static string ForFolded(string folded)
     {
-        var read = Words.Apply(Fold(text));
+        var read = Words.Apply(folded);
         var sb = new StringBuilder(read.Length);
         foreach (var c in read)
         {

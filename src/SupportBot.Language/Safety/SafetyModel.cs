@@ -40,18 +40,18 @@ public sealed class SafetyModel(CrisisClassifier classifier, SafetyThresholds? t
     public RiskAssessment Assess(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return RiskAssessment.None;
-        var lexicon = CrisisDetector.Assess(text);
+        var folded = CrisisText.Fold(text);
+        var lexicon = CrisisDetector.AssessFolded(folded);
         if (lexicon.IsCrisis)
             return new RiskAssessment(RiskTier.Crisis, lexicon.Category, lexicon.Immediate, lexicon.AboutSomeoneElse, 1, lexicon.Cues);
 
-        var folded = CrisisText.Fold(text);
         // A few characters are too little for the classifier to read (「特にないです」「まだ決めてない」 answer a
         // question); short crises are the lexicon's: 「死ぬ」「線路なう」「OD中」.
         if (folded.Length < _t.MinModelLength)
             return Concern.IsMatch(folded) && !CrisisDetector.IsRecoveryStory(folded)
                 ? new RiskAssessment(RiskTier.Concern, CrisisCategory.None, false, false, 0, ["lexicon.concern"])
                 : RiskAssessment.None;
-        var score = classifier.Score(text);
+        var score = classifier.Score(text, folded);
         // A hard time told in the past and over now (the lexicon's recovery test) is not read as distress today.
         if (CrisisDetector.IsRecoveryStory(folded)) return RiskAssessment.None with { Score = score.Probability };
         var suppressed = lexicon.Suppressed.Count > 0;

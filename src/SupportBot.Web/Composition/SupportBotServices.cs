@@ -171,7 +171,13 @@ public static class SupportBotServices
         app.Services.GetRequiredService<FlowSet>();
         app.Services.GetRequiredService<HotlineDirectory>();
         app.Services.GetRequiredService<IIntentRecognizer>();
+        // The safety model is trained here, not on the first message: a crisis right after a restart must not
+        // wait for it. Training leaves large temporary arrays; one full collection now returns them, so the
+        // heap the turns run on stays small.
+        app.Services.GetRequiredService<ICrisisDetector>();
         app.Services.GetRequiredService<BookingDesk>();
+        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         return app;
     }
 
