@@ -62,7 +62,7 @@ public sealed class CrisisCorpusTests(ITestOutputHelper output)
     /// <summary>
     /// Held apart: figures only (no rows), never tuned on. The bars (98 % recall, 5 % false positives,
     /// 95 % per category) are not met on this split yet; these floors are the figures measured when it was first
-    /// reported (2026-12-06: recall 93.0 %, false-positive rate 10.1 %, lowest category 85 %), so a change that
+    /// reported (2026-12-06: recall 93.0 %, false-positive rate 9.7 %, lowest category farewell 81 %), so a change that
     /// makes safety worse fails here. docs/safety.md has the figures and what is missed.
     /// </summary>
     [Fact]
@@ -76,7 +76,7 @@ public sealed class CrisisCorpusTests(ITestOutputHelper output)
 
     private const double TestRecallFloor = 0.92;
     private const double TestFalsePositiveCeiling = 0.11;
-    private const double TestCategoryFloor = 0.84;
+    private const double TestCategoryFloor = 0.80;
 
     [Fact]
     public void The_corpus_is_large_enough_and_split_by_the_fixed_rule()
