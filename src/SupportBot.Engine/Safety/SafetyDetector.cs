@@ -34,10 +34,11 @@ public sealed class SafetyDetector(SafetyModel model) : ICrisisDetector
         foreach (var dir in Directory.GetDirectories(localesRoot).Order(StringComparer.Ordinal))
         {
             var train = Path.Combine(dir, TrainingFile);
-            if (File.Exists(train)) crises.AddRange(SafetyExamples.Read(train));
+            if (File.Exists(train)) crises.AddRange(TrainingTsv.Read(train).Select(r => new SafetyExample(r.Text, r.Label)));
             ordinary.AddRange(IntentRecognizer.ReadAllExamples(dir));
         }
         if (crises.Count == 0) throw new InvalidDataException($"{localesRoot}: no crisis training examples (locales/*/{TrainingFile})");
         return new SafetyDetector(new SafetyModel(CrisisClassifier.Train(SafetyExamples.With(crises, ordinary))));
     }
+
 }

@@ -43,21 +43,7 @@ public sealed class IntentRecognizer : IIntentRecognizer
         var yaml = Path.Combine(cultureDir, "intents.yaml");
         var tsv = Path.Combine(cultureDir, "intents.train.tsv");
         var examples = File.Exists(yaml) ? ReadExamples(yaml) : [];
-        return File.Exists(tsv) ? examples.Concat(ReadTrainingTsv(tsv)) : examples;
-    }
-
-    /// <summary>Rows of a training TSV: id, intent, utterance, note ('#' lines are comments, the first row the header).</summary>
-    public static IEnumerable<IntentExample> ReadTrainingTsv(string file)
-    {
-        var header = true;
-        foreach (var line in File.ReadLines(file))
-        {
-            if (line.Length == 0 || line.StartsWith('#')) continue;
-            if (header) { header = false; continue; }
-            var cells = line.Split('\t');
-            if (cells.Length < 3) throw new InvalidDataException($"{file}: expected id, intent, utterance: {cells[0]}");
-            yield return new IntentExample(cells[1], cells[2]);
-        }
+        return File.Exists(tsv) ? examples.Concat(TrainingTsv.Read(tsv).Select(r => new IntentExample(r.Label, r.Text))) : examples;
     }
 
     public static IEnumerable<IntentExample> ReadExamples(string file)

@@ -20,7 +20,7 @@ internal static class CorpusData
 {
     private static readonly Lazy<SafetyModel> Model = new(() =>
     {
-        var crises = SafetyExamples.Read(Path.Combine(IntentData.RepositoryRoot, "locales", "ja-JP", "crisis.train.tsv"));
+        var crises = IntentData.Tsv(Path.Combine(IntentData.RepositoryRoot, "locales", "ja-JP", "crisis.train.tsv")).Select(c => new SafetyExample(c[2], c[1]));
         var ordinary = IntentData.Examples("ja-JP").Concat(IntentData.Examples("en-US"));
         return new SafetyModel(CrisisClassifier.Train(SafetyExamples.With(crises, ordinary)));
     });
