@@ -62,7 +62,7 @@ public sealed class CrisisCorpusTests(ITestOutputHelper output)
     /// <summary>
     /// Held apart: figures only (no rows), never tuned on. The bars (98 % recall, 5 % false positives,
     /// 95 % per category) are not met on this split yet; these floors are the figures measured when it was first
-    /// reported (2026-12-06: recall 93.0 %, false-positive rate 9.7 %, lowest category farewell 81 %), so a change that
+    /// reported (2026-12-06, after training batch 5: recall 94.6 %, false-positive rate 8.9 %, lowest category ideation 86 %), so a change that
     /// makes safety worse fails here. docs/safety.md has the figures and what is missed.
     /// </summary>
     [Fact]
@@ -74,9 +74,9 @@ public sealed class CrisisCorpusTests(ITestOutputHelper output)
         Assert.All(categories, c => Assert.True(c.Recall >= TestCategoryFloor, $"{c.Category}: {c.Recall:P0}"));
     }
 
-    private const double TestRecallFloor = 0.92;
-    private const double TestFalsePositiveCeiling = 0.11;
-    private const double TestCategoryFloor = 0.80;
+    private const double TestRecallFloor = 0.94;
+    private const double TestFalsePositiveCeiling = 0.10;
+    private const double TestCategoryFloor = 0.85;
 
     [Fact]
     public void The_corpus_is_large_enough_and_split_by_the_fixed_rule()
@@ -87,8 +87,9 @@ public sealed class CrisisCorpusTests(ITestOutputHelper output)
         Assert.True(train.Count(r => r.Label != "none") + dev.Count(r => r.Label == "1") + test.Count(r => r.Label == "1") >= 800);
         Assert.True(train.Count(r => r.Label == "none") + dev.Count(r => r.Label == "0") + test.Count(r => r.Label == "0") >= 800);
         // Batch 1 (ids c…): 0-4 train, 5-6 dev, 7-9 test. Batch 2 (ids b2…): 0-5 train, 6-9 dev, no test.
+        // Batch 5 (ids b5…): written for training, all train.
         static bool Batch2(CorpusRow r) => r.Id.StartsWith("b2", StringComparison.Ordinal);
-        Assert.All(train, r => Assert.InRange(CorpusData.Bucket(r.Id), 0, Batch2(r) ? 5 : 4));
+        Assert.All(train, r => Assert.InRange(CorpusData.Bucket(r.Id), 0, r.Id.StartsWith("b5", StringComparison.Ordinal) ? 9 : Batch2(r) ? 5 : 4));
         Assert.All(dev, r => Assert.InRange(CorpusData.Bucket(r.Id), Batch2(r) ? 6 : 5, Batch2(r) ? 9 : 6));
         Assert.All(test, r => { Assert.False(Batch2(r)); Assert.InRange(CorpusData.Bucket(r.Id), 7, 9); });
         var trained = train.Select(r => r.Text).ToHashSet(StringComparer.Ordinal);

@@ -86,8 +86,9 @@ public sealed class IntentCorpusTests(ITestOutputHelper output)
         Assert.True(clarify <= 0.05, $"test clarify rate {clarify:P1} > 5 %");
     }
 
-    private const double DevFloor = 0.85;
-    private const double TestFloor = 0.80;
+    // Measured 2026-12-06: dev 91.0 %, test 90.1 % (clarify rate 1.1 %).
+    private const double DevFloor = 0.89;
+    private const double TestFloor = 0.88;
 
     [Fact]
     public void Every_label_has_at_least_60_evaluation_messages_and_none_is_a_training_example()
