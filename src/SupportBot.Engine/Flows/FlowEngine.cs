@@ -26,6 +26,7 @@ public sealed class FlowEngine(
     ILogger<FlowEngine>? log = null) : IBot
 {
     private const int MaxStepsPerTurn = 50;
+    private const int MinDigressionLength = 4;
     private readonly UnderstandingOptions _thresholds = understanding.Value;
 
     /// <summary>Message keys the engine itself says (checked at start-up).</summary>
@@ -143,7 +144,9 @@ public sealed class FlowEngine(
             }
 
             // Free text accepts anything, so a clear FAQ question must be recognized before it.
-            var digression = flow.AllowsDigressions && Confident(ft) is { } answer && FlowSet.IsAnswer(answer) && answer.Id != flow.Id ? answer : null;
+            // A word or two is the answer to the question (a nickname like 「ゆう」), never a question of its own.
+            var digression = flow.AllowsDigressions && ft.Text.Trim().Length >= MinDigressionLength && Confident(ft) is { } answer
+                && FlowSet.IsAnswer(answer) && answer.Id != flow.Id ? answer : null;
             var result = digression is not null && step.Expect == "text" ? new InputResult.NoMatch() : flows.Inputs[step.Expect!].Read(ft, step);
             if (result is InputResult.Matched matched)
             {

@@ -61,7 +61,7 @@ public sealed class RecognizeCommandTests
     {
         var lines = Run("""
             {"text": "生きるのをやめたい"}
-            {"text": "夜になると寂しくてたまらない"}
+            {"text": "疲れた"}
             {"text": "開所時間は何時までですか"}
             """);
         Assert.Equal(["crisis", "concern", "none"], lines.Select(l => l.GetProperty("tier").GetString()));

@@ -28,7 +28,7 @@ public sealed class SharedRedisTests
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 200).Select(async i =>
         {
-            var response = await clients[i % 2].PostAsync("/api/messages", BotApp.Json(BotApp.Message("conv-race", $"メッセージ {i}")));
+            var response = await clients[i % 2].PostAsync("/api/messages", BotApp.Json(BotApp.Message("conv-race", $"開所時間は？ {i}")));
             return (response.StatusCode, Body: await BotApp.ReadJson(response));
         }));
 

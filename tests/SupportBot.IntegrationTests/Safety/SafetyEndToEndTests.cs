@@ -66,7 +66,7 @@ public sealed class SafetyEndToEndTests
 
     [Theory]
     [InlineData("さようなら")]
-    [InlineData("夜になると寂しくてたまらない")]
+    [InlineData("疲れた")]
     [InlineData("もう限界です")]
     public async Task Distress_that_is_not_explicit_gets_a_check_in_with_the_lines_and_no_crisis_state(string text)
     {
