@@ -18,7 +18,7 @@ raw folder is deleted afterwards, since the split files hold every row.
 train → locales/ja-JP/crisis.train.tsv and locales/ja-JP/intents.train.tsv (the bot's own intent names);
 dev → corpus/crisis.dev.tsv, corpus/intents.dev.tsv; test → corpus/crisis.test.tsv, corpus/intents.test.tsv.
 """
-import glob, hashlib, os, re, shutil, sys
+import glob, hashlib, os, re, shutil, sys, unicodedata
 
 RULES = {
     "raw": {"crisis": [(4, "train"), (6, "dev"), (9, "test")], "intents": [(1, "train"), (3, "dev"), (9, "test")]},
@@ -109,26 +109,31 @@ def main():
     shutil.rmtree(f"corpus/{batch}")
 
 
+def norm(text):
+    """The comparison the before-stop check uses: NFKC, no white space, lower case."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).lower()
+
+
 def dedupe():
     """Two writers sometimes write the same short message (「リスカした」「こんにちは」). An evaluation row whose
-    exact text is a training row or an intents.yaml example is dropped (training wins), and a dev row whose text
-    is a test row too (test wins)."""
+    text (after NFKC, without spaces, lower case) is a training row or a list item of any locales YAML is dropped
+    (training wins), and a dev row whose text is a test row too (test wins)."""
     def texts(path):
-        return {l.rstrip("\n").split("\t")[2] for l in open(path, encoding="utf-8") if not l.startswith("#")} if os.path.exists(path) else set()
-    yaml_examples = set()
-    for path in glob.glob("locales/*/intents.yaml"):
+        return {norm(l.rstrip("\n").split("\t")[2]) for l in open(path, encoding="utf-8") if not l.startswith("#")} if os.path.exists(path) else set()
+    yaml_items = set()
+    for path in glob.glob("locales/**/*.yaml", recursive=True):
         for line in open(path, encoding="utf-8"):
             m = re.match(r"\s*-\s*(.+?)\s*$", line)
             if m:
-                yaml_examples.add(m.group(1).strip("'\""))
+                yaml_items.add(norm(m.group(1).strip("'\"")))
     for kind in ("crisis", "intents"):
-        train = texts(FILES[(kind, "train")][0]) | (yaml_examples if kind == "intents" else set())
+        train = texts(FILES[(kind, "train")][0]) | yaml_items
         test_path, dev_path = FILES[(kind, "test")][0], FILES[(kind, "dev")][0]
         for path, seen in ((test_path, train), (dev_path, train | texts(test_path))):
             if not os.path.exists(path):
                 continue
             lines = open(path, encoding="utf-8").read().splitlines(keepends=True)
-            kept = [l for i, l in enumerate(lines) if l.startswith("#") or i <= 1 or l.rstrip("\n").split("\t")[2] not in seen]
+            kept = [l for i, l in enumerate(lines) if l.startswith("#") or i <= 1 or norm(l.rstrip("\n").split("\t")[2]) not in seen]
             if len(kept) != len(lines):
                 print(path, "-", len(lines) - len(kept), "rows whose text is also in a split that wins")
                 open(path, "w", encoding="utf-8", newline="\n").write("".join(kept))
