@@ -14,8 +14,6 @@ public sealed class SafetyDetector(SafetyModel model) : ICrisisDetector
 {
     public const string TrainingFile = "crisis.train.tsv";
 
-    public SafetyModel Model => model;
-
     public CrisisSignal Assess(string text)
     {
         var a = model.Assess(text);
@@ -40,5 +38,4 @@ public sealed class SafetyDetector(SafetyModel model) : ICrisisDetector
         if (crises.Count == 0) throw new InvalidDataException($"{localesRoot}: no crisis training examples (locales/*/{TrainingFile})");
         return new SafetyDetector(new SafetyModel(CrisisClassifier.Train(SafetyExamples.With(crises, ordinary))));
     }
-
 }

@@ -11,7 +11,10 @@ public sealed record CrisisAssessment(CrisisCategory Category, bool Immediate, b
     public bool IsCrisis => Category != CrisisCategory.None;
 
     /// <summary>The stable category name used in alerts and audit records (suicidal_ideation, …).</summary>
-    public string CategoryName => Category switch
+    public string CategoryName => NameOf(Category);
+
+    /// <summary>The stable name of a category (suicidal_ideation, …; none).</summary>
+    public static string NameOf(CrisisCategory category) => category switch
     {
         CrisisCategory.SuicidalIdeation => "suicidal_ideation",
         CrisisCategory.Farewell => "farewell",

@@ -19,9 +19,7 @@ public sealed record RiskAssessment(RiskTier Tier, CrisisCategory Category, bool
 {
     public static readonly RiskAssessment None = new(RiskTier.None, CrisisCategory.None, false, false, 0, []);
 
-    public string TierName => Tier switch { RiskTier.Crisis => "crisis", RiskTier.Concern => "concern", _ => "none" };
-
-    public string CategoryName => new CrisisAssessment(Category, false, false, [], []).CategoryName;
+    public string CategoryName => CrisisAssessment.NameOf(Category);
 }
 
 /// <summary>
@@ -54,18 +52,17 @@ public sealed class SafetyModel(CrisisClassifier classifier, SafetyThresholds? t
         var score = classifier.Score(text, folded);
         // A hard time told in the past and over now (the lexicon's recovery test) is not read as distress today.
         if (CrisisDetector.IsRecoveryStory(folded)) return RiskAssessment.None with { Score = score.Probability };
+        // A goodbye for a move or a new job reads like a farewell; it is neither a crisis nor a concern.
+        if (score.Category == CrisisCategory.Farewell && CrisisDetector.IsLifeChange(folded)) return RiskAssessment.None with { Score = score.Probability };
         var suppressed = lexicon.Suppressed.Count > 0;
-        var crisisAt = suppressed ? _t.CrisisWhenSuppressed : _t.Crisis;
-        if (score.Probability >= crisisAt && !(score.Category == CrisisCategory.Farewell && CrisisDetector.IsLifeChange(folded)))
+        if (score.Probability >= (suppressed ? _t.CrisisWhenSuppressed : _t.Crisis))
         {
             var immediate = score.Category is CrisisCategory.MedicalEmergency or CrisisCategory.Violence;
             return new RiskAssessment(RiskTier.Crisis, score.Category, immediate, CrisisDetector.IsAboutSomeoneElse(folded), score.Probability,
-                ["model." + new CrisisAssessment(score.Category, false, false, [], []).CategoryName]);
+                ["model." + CrisisAssessment.NameOf(score.Category)]);
         }
-        // Where the lexicon saw only a figure of speech or a compound, or a goodbye for a move, the classifier's
-        // weaker reading is not enough for a check-in.
-        var farewellForAMove = score.Category == CrisisCategory.Farewell && CrisisDetector.IsLifeChange(folded);
-        if (farewellForAMove) return RiskAssessment.None with { Score = score.Probability };
+        // Where the lexicon saw only a figure of speech or a compound, the classifier's weaker reading is not
+        // enough for a check-in.
         if (score.Probability >= _t.Concern && !suppressed)
             return new RiskAssessment(RiskTier.Concern, CrisisCategory.None, false, false, score.Probability, ["model.concern"]);
         if (Concern.IsMatch(folded))

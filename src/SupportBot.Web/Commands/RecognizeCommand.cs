@@ -38,9 +38,11 @@ internal static class RecognizeCommand
     }
 
     /// <summary>Reads until the end of <paramref name="input"/>, with the intents and the clock of the app.</summary>
-    public static int Run(TextReader input, TextWriter output) =>
-        Run(input, output, IntentRecognizer.Load(SupportBotServices.ResolvePath(new ContentOptions().LocalesPath)),
-            SafetyDetector.Load(SupportBotServices.ResolvePath(new ContentOptions().LocalesPath)), TimeProvider.System);
+    public static int Run(TextReader input, TextWriter output)
+    {
+        var locales = SupportBotServices.ResolvePath(new ContentOptions().LocalesPath);
+        return Run(input, output, IntentRecognizer.Load(locales), SafetyDetector.Load(locales), TimeProvider.System);
+    }
 
     public static int Run(TextReader input, TextWriter output, IIntentRecognizer intents, ICrisisDetector crisis, TimeProvider clock)
     {
