@@ -6,6 +6,7 @@
     python3 corpus/split.py raw3    # batch 3 (corpus/raw3/*.tsv: intents only)
     python3 corpus/split.py raw4    # batch 4 (corpus/raw4/*.tsv: intents written for training only)
     python3 corpus/split.py raw5    # batch 5 (corpus/raw5/*.tsv: crisis rows written for training only)
+    python3 corpus/split.py raw6    # batch 6 (corpus/raw6/*.tsv: crisis and intents, new authors)
 
 The rule: bucket = int(md5(id), 16) % 10, decided by the row id alone (never by content or by how the
 model does on it). Rows are appended to the split files (an id already there is not added twice); the
@@ -15,6 +16,7 @@ raw folder is deleted afterwards, since the split files hold every row.
   batch 3 intents: as batch 1
   batch 4 intents: all train (written as training data, weighted to paraphrases, support workers, long messages)
   batch 5 crisis:  all train (written as training data)
+  batch 6 crisis and intents: 0-5 train, 6-7 dev, 8-9 test (new authors; the test split grows by their rows)
 train → locales/ja-JP/crisis.train.tsv and locales/ja-JP/intents.train.tsv (the bot's own intent names);
 dev → corpus/crisis.dev.tsv, corpus/intents.dev.tsv; test → corpus/crisis.test.tsv, corpus/intents.test.tsv.
 """
@@ -26,6 +28,7 @@ RULES = {
     "raw3": {"crisis": [(4, "train"), (6, "dev"), (9, "test")], "intents": [(1, "train"), (3, "dev"), (9, "test")]},
     "raw4": {"crisis": [(9, "train")], "intents": [(9, "train")]},
     "raw5": {"crisis": [(9, "train")], "intents": [(9, "train")]},
+    "raw6": {"crisis": [(5, "train"), (7, "dev"), (9, "test")], "intents": [(5, "train"), (7, "dev"), (9, "test")]},
 }
 SRC = "written apart from the model (corpus/README.md); split by corpus/split.py"
 FILES = {
