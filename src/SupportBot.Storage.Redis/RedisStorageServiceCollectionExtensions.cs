@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SupportBot.Engine.State;
 
@@ -8,11 +7,10 @@ namespace SupportBot.Storage.Redis;
 public static class RedisStorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Stores conversation state, transcripts and once-claims in Redis: one <see cref="RedisStore"/>
-    /// singleton (one multiplexer per process) registered as <see cref="IConversationStore"/>,
-    /// <see cref="ITranscriptStore"/> and <see cref="IOnceStore"/>, plus the "redis" health check.
-    /// The key prefix comes from <see cref="StorageOptions"/> (section <c>Storage</c>) when bound.
-    /// Call it instead of, not after, registering the memory store: the last registration wins.
+    /// Every store contract (<see cref="StoreContracts.All"/>) in Redis: one <see cref="RedisStore"/>
+    /// singleton (one multiplexer per process), plus the "redis" health check. The key prefix comes from
+    /// <see cref="StorageOptions"/> (section <c>Storage</c>) when bound. The in-process counterpart is
+    /// <c>AddSupportBotMemoryStore</c>; register one of the two.
     /// </summary>
     /// <param name="connectionString">Usually <c>ConnectionStrings:Redis</c>, e.g. <c>127.0.0.1:6379</c>.</param>
     public static IServiceCollection AddSupportBotRedis(this IServiceCollection services, string connectionString)
@@ -22,16 +20,7 @@ public static class RedisStorageServiceCollectionExtensions
         _ = RedisConnection.Configure(connectionString);
 
         services.AddOptions<StorageOptions>();
-        services.TryAddSingleton(provider =>
-            new RedisStore(connectionString, provider.GetRequiredService<IOptions<StorageOptions>>().Value));
-        services.AddSingleton<IConversationStore>(provider => provider.GetRequiredService<RedisStore>());
-        services.AddSingleton<ITranscriptStore>(provider => provider.GetRequiredService<RedisStore>());
-        services.AddSingleton<IOnceStore>(provider => provider.GetRequiredService<RedisStore>());
-        services.AddSingleton<IRecordLog>(provider => provider.GetRequiredService<RedisStore>());
-        services.AddSingleton<IMeetupRoster>(provider => provider.GetRequiredService<RedisStore>());
-        services.AddSingleton<IBookingLedger>(provider => provider.GetRequiredService<RedisStore>());
-        services.AddSingleton<IReminderQueue>(provider => provider.GetRequiredService<RedisStore>());
-        services.AddSingleton<IRecordEraser>(provider => provider.GetRequiredService<RedisStore>());
+        services.AddStoreContracts(provider => new RedisStore(connectionString, provider.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
         return services;
     }

@@ -3,9 +3,6 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using SupportBot.Engine.Activities;
-using SupportBot.Engine.Center;
-using SupportBot.Engine.State;
-using SupportBot.Engine.State.Memory;
 using SupportBot.Engine.Turns;
 
 namespace SupportBot.Channels.DirectLine;
@@ -18,19 +15,12 @@ namespace SupportBot.Channels.DirectLine;
 public sealed class DirectLineService(
     DirectLineTokens tokens,
     TurnPipeline pipeline,
-    ITranscriptStore transcripts,
+    DirectLineTranscript transcript,
     TimeProvider clock,
-    IOptions<DirectLineOptions> options,
-    IOptions<CenterOptions> center,
-    IOptions<StorageOptions> storage)
+    IOptions<DirectLineOptions> options)
 {
     public const string ChannelId = "directline";
     private readonly DirectLineOptions _options = options.Value;
-
-    // When the shared store is down, activities go to this process's own transcript so Web Chat
-    // still receives what the bot said (above all a crisis reply). Watermarks then read "R~L":
-    // R for the shared transcript, L for the local one; plain "R" otherwise.
-    private readonly MemoryStore _fallback = new(clock);
 
     public int MaxBodyBytes => _options.MaxBodyBytes;
 
@@ -137,10 +127,6 @@ public sealed class DirectLineService(
         return Json(200, new { id = activity.Id });
     }
 
-    /// <summary>A message the bot sends outside a turn (a freed place, a reminder): into the transcript for the next poll.</summary>
-    public Task AppendProactiveAsync(string conversationId, string userId, Activity message, CancellationToken cancellationToken) =>
-        AppendAsync(conversationId, [Outgoing(message, conversationId, userId)], cancellationToken);
-
     /// <summary><c>GET /v3/directline/conversations/{id}/activities?watermark=N</c>.</summary>
     public async Task<ChannelResponse> GetActivitiesAsync(string conversationId, string? authorization, string? watermark, bool fromLoopback, CancellationToken cancellationToken)
     {
@@ -158,59 +144,25 @@ public sealed class DirectLineService(
         return new ChannelResponse(200, sb.ToString());
     }
 
-    private async Task AppendAsync(string conversationId, IReadOnlyList<string> items, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await transcripts.AppendAsync(conversationId, items, storage.Value.TranscriptTtl, cancellationToken);
-        }
-        catch (Exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            await _fallback.AppendAsync(conversationId, items, storage.Value.TranscriptTtl, cancellationToken);
-        }
-    }
-
-    private async Task<(IReadOnlyList<string> Activities, string Watermark)> ReadTranscriptAsync(string conversationId, string? watermark, int max, CancellationToken cancellationToken)
-    {
-        var parts = (watermark ?? "0").Split('~');
-        _ = long.TryParse(parts[0], out var shared);
-        var local = parts.Length > 1 && long.TryParse(parts[1], out var l) ? l : 0;
-        var items = new List<string>();
-        try
-        {
-            var page = await transcripts.ReadAsync(conversationId, Math.Max(0, shared), max, cancellationToken);
-            items.AddRange(page.ActivitiesJson);
-            shared = page.Watermark;
-        }
-        catch (Exception) when (!cancellationToken.IsCancellationRequested) { }
-        var fallback = await _fallback.ReadAsync(conversationId, local, max, cancellationToken);
-        items.AddRange(fallback.ActivitiesJson);
-        return (items, fallback.Watermark > 0 ? $"{shared}~{fallback.Watermark}" : shared.ToString());
-    }
-
     private Activity Incoming(string conversationId, string userId) => new()
     {
         Type = ActivityTypes.Message,
         ChannelId = ChannelId,
         Conversation = new ConversationAccount { Id = conversationId },
         From = new ChannelAccount { Id = userId, Role = "user" },
-        Recipient = new ChannelAccount { Id = _options.BotId, Name = center.Value.Name, Role = "bot" },
+        Recipient = transcript.Bot,
         Id = NewActivityId(conversationId),
         Timestamp = clock.GetUtcNow(),
         Locale = "ja-JP",
     };
 
-    private string Outgoing(Activity reply, string conversationId, string userId)
-    {
-        reply.Id = NewActivityId(conversationId);
-        reply.Timestamp ??= clock.GetUtcNow();
-        reply.ChannelId = ChannelId;
-        reply.Conversation = new ConversationAccount { Id = conversationId };
-        reply.From = new ChannelAccount { Id = _options.BotId, Name = center.Value.Name, Role = "bot" };
-        reply.Recipient = new ChannelAccount { Id = userId, Role = "user" };
-        reply.ServiceUrl = null;
-        return ActivityJson.Serialize(reply);
-    }
+    private Task AppendAsync(string conversationId, IReadOnlyList<string> items, CancellationToken cancellationToken) =>
+        transcript.AppendAsync(conversationId, items, cancellationToken);
+
+    private Task<(IReadOnlyList<string> Activities, string Watermark)> ReadTranscriptAsync(string conversationId, string? watermark, int max, CancellationToken cancellationToken) =>
+        transcript.ReadAsync(conversationId, watermark, max, cancellationToken);
+
+    private string Outgoing(Activity reply, string conversationId, string userId) => transcript.Outgoing(reply, conversationId, userId);
 
     private bool HasSecret(string? authorization, bool fromLoopback)
     {
@@ -238,7 +190,7 @@ public sealed class DirectLineService(
 
     private static string NewId(string prefix) => prefix + Convert.ToHexString(RandomNumberGenerator.GetBytes(12)).ToLowerInvariant();
 
-    private static string NewActivityId(string conversationId) => conversationId + "|" + Convert.ToHexString(RandomNumberGenerator.GetBytes(6)).ToLowerInvariant();
+    private static string NewActivityId(string conversationId) => DirectLineTranscript.NewActivityId(conversationId);
 
     private static ChannelResponse Unauthorized() => ChannelResponse.Error(401, "Unauthorized", "A valid Direct Line secret or token is required.");
 

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SupportBot.Engine.Activities;
 using SupportBot.Engine.Messages;
-using SupportBot.Engine.Safety;
 using SupportBot.Engine.Services;
 using SupportBot.Engine.State;
 using SupportBot.Engine.Turns;
@@ -15,9 +14,11 @@ namespace SupportBot.Channels.Line;
 /// The LINE Messaging API webhook (<c>POST /api/line</c>, https://developers.line.biz/en/reference/messaging-api/#webhooks).
 /// The signature is checked over the exact bytes before anything is parsed; the request is answered at
 /// once (LINE waits about 2 s) and its events are handled afterwards, in order, on the shared work queue
-/// (drained on a graceful shutdown). Each event becomes an Activity and runs through the same
-/// <see cref="TurnPipeline"/> as every channel (per-conversation lease; the stateless crisis path when
-/// the store is down); the replies are mapped to LINE messages and sent by reply token, else by push.
+/// (drained on a graceful shutdown). The channel only translates: each event becomes an Activity
+/// (a message, a non-text message with an attachment, follow → installationUpdate, join → the bot
+/// added to a group; a group message that names or mentions the bot carries a mention entity) and runs
+/// through the same <see cref="TurnPipeline"/> as every channel; what to say about it is the engine's
+/// business. The replies are mapped to LINE messages and sent by reply token, else by push.
 /// </summary>
 public sealed class LineChannel(
     TurnPipeline pipeline,
@@ -25,11 +26,8 @@ public sealed class LineChannel(
     IOnceStore once,
     LineReplyMapper mapper,
     LineDelivery delivery,
-    LineApiClient api,
     LineProfiles profiles,
-    IEnumerable<IPersonalDataEraser> erasers,
-    ICrisisDetector crisis,
-    MessageCatalog catalog,
+    PersonalData personalData,
     TimeProvider clock,
     IOptions<LineOptions> options,
     ILogger<LineChannel> log)
@@ -86,39 +84,40 @@ public sealed class LineChannel(
         if (ev.Source?.ChatId is not { Length: > 0 } chatId) { LineLog.Ignored(log, ev.Type ?? "unknown"); return; }
         if (!await FirstTimeAsync(ev, ct)) { LineLog.Duplicate(log); return; }
 
-        var botId = _options.BotUserId is { Length: > 0 } configured ? configured : destination ?? "bot";
+        var bot = new ChannelAccount { Id = _options.BotUserId is { Length: > 0 } configured ? configured : destination ?? "bot", Role = "bot" };
         switch (ev.Type)
         {
             case "message" when ev.Message?.Type == "text":
                 var text = ev.Message.Text ?? "";
-                if (!ev.Source.IsUser)
-                {
-                    // Safety first: a crisis message in a group is answered even when the bot was not addressed.
-                    if (Addressed(ev.Message, text, botId) is { } stripped) text = stripped;
-                    else if (!crisis.Assess(text).IsCrisis) return;
-                }
-                await RunTurnAsync(ev, chatId, received, Message(ev, chatId, botId, text, null), null, ct);
+                var addressed = ev.Source.IsUser ? null : Addressed(ev.Message, text, bot.Id!);
+                var message = Message(ev, chatId, bot, addressed ?? text, null);
+                if (addressed is not null) message.AddMentionOf(bot);
+                await RunTurnAsync(ev, chatId, received, message, ct);
                 return;
             case "message":
-                // Stickers, photos, voice, places, files: the bot reads only text. In groups, people share
-                // pictures with each other: say nothing.
-                if (!ev.Source.IsUser) return;
-                await RunTurnAsync(ev, chatId, received, Message(ev, chatId, botId, null, null), "line.non_text", ct);
+                // Stickers, photos, voice, places, files: the bot reads only text; the engine says so.
+                var media = Message(ev, chatId, bot, null, null);
+                media.Attachments = [new Attachment { ContentType = "application/vnd.line." + ev.Message?.Type }];
+                await RunTurnAsync(ev, chatId, received, media, ct);
                 return;
             case "postback":
-                await RunTurnAsync(ev, chatId, received, Postback(ev, chatId, botId), null, ct);
+                await RunTurnAsync(ev, chatId, received, Postback(ev, chatId, bot), ct);
                 return;
             case "follow":
-                var joined = Base(ev, chatId, botId, ActivityTypes.ConversationUpdate);
-                joined.MembersAdded = [new ChannelAccount { Id = ev.Source.UserId ?? chatId }];
-                await RunTurnAsync(ev, chatId, received, joined, "line.privacy_note", ct, noteAfterFirst: true);
+                var added = Base(ev, chatId, bot, ActivityTypes.InstallationUpdate);
+                added.Action = "add";
+                await RunTurnAsync(ev, chatId, received, added, ct);
                 return;
             case "join":
-                // Added to a group or room: say once how the bot behaves there.
-                await SendNoteAsync(ev, chatId, received, "line.group_joined", await CultureAsync(ev, ct), ct);
+                // Added to a group or room: the bot itself is the member added.
+                var joined = Base(ev, chatId, bot, ActivityTypes.ConversationUpdate);
+                joined.MembersAdded = [new ChannelAccount { Id = bot.Id, Role = "bot" }];
+                await RunTurnAsync(ev, chatId, received, joined, ct);
                 return;
             case "unfollow":
-                await EraseAsync(ev.Source.UserId ?? chatId, ct);
+                profiles.Forget(ev.Source.UserId ?? chatId);
+                var userId = ev.Source.UserId ?? chatId;
+                await personalData.EraseAsync(new ConversationReference(ChannelId, userId, userId, null), ct);
                 return;
             default:
                 LineLog.Ignored(log, ev.Type ?? "unknown");
@@ -163,10 +162,9 @@ public sealed class LineChannel(
         return null;
     }
 
-    private async Task RunTurnAsync(LineEvent ev, string chatId, DateTimeOffset received, Activity incoming, string? noteKey, CancellationToken ct, bool noteAfterFirst = false)
+    private async Task RunTurnAsync(LineEvent ev, string chatId, DateTimeOffset received, Activity incoming, CancellationToken ct)
     {
         incoming.Locale = await CultureAsync(ev, ct);
-        var culture = catalog.ResolveCulture(incoming.Locale);
 
         using var turnDone = new CancellationTokenSource();
         var loading = ev.Source!.IsUser && incoming.IsMessage ? ShowLoadingLaterAsync(chatId, turnDone.Token) : Task.CompletedTask;
@@ -178,33 +176,8 @@ public sealed class LineChannel(
             await loading;
         }
 
-        var all = replies.ToList();
-        if (noteKey is not null)
-        {
-            var note = incoming.CreateReply(catalog.Text(culture, noteKey));
-            note.Locale = culture;
-            all.Insert(noteAfterFirst && all.Count > 0 ? 1 : 0, note);
-        }
-        // Not under a crisis reply: "don't share personal matters here" would read as a rebuke.
-        if (!ev.Source.IsUser && all.Count > 0 && !crisis.Assess(incoming.Text ?? "").IsCrisis && await FirstTimeInGroupAsync(chatId, ct))
-            all.Add(incoming.CreateReply(catalog.Text(culture, "line.group_note")));
-
-        var messages = mapper.Map(all, culture);
+        var messages = mapper.Map(replies, incoming.Locale);
         if (messages.Count == 0) return;
-        await delivery.SendAsync(chatId, ReplyToken(ev, received), messages, ct);
-    }
-
-    /// <summary>The group note is said once a day per group, not under every answer.</summary>
-    private async Task<bool> FirstTimeInGroupAsync(string chatId, CancellationToken ct)
-    {
-        try { return await once.TryClaimAsync("line:groupnote:" + chatId, TimeSpan.FromDays(1), ct); }
-        catch (Exception) when (!ct.IsCancellationRequested) { return false; }
-    }
-
-    private async Task SendNoteAsync(LineEvent ev, string chatId, DateTimeOffset received, string key, string? locale, CancellationToken ct)
-    {
-        var culture = catalog.ResolveCulture(locale);
-        var messages = mapper.Map([new Activity { Type = ActivityTypes.Message, Text = catalog.Text(culture, key) }], culture);
         await delivery.SendAsync(chatId, ReplyToken(ev, received), messages, ct);
     }
 
@@ -218,9 +191,9 @@ public sealed class LineChannel(
         try
         {
             if (_options.LoadingAfter > TimeSpan.Zero) await Task.Delay(_options.LoadingAfter, clock, turnDone);
-            await api.StartLoadingAsync(userId, 20, CancellationToken.None);
         }
-        catch (Exception ex) when (ex is OperationCanceledException or HttpRequestException) { }
+        catch (OperationCanceledException) { return; }
+        await delivery.ShowLoadingAsync(userId, 20);
     }
 
     private async Task<string?> CultureAsync(LineEvent ev, CancellationToken ct) =>
@@ -228,20 +201,7 @@ public sealed class LineChannel(
             ? LineProfiles.ToLocale(await profiles.LanguageAsync(userId, ct)) ?? MessageCatalog.DefaultCulture
             : MessageCatalog.DefaultCulture;
 
-    private async Task EraseAsync(string userId, CancellationToken ct)
-    {
-        profiles.Forget(userId);
-        var who = new ConversationReference(ChannelId, userId, userId, null);
-        var items = 0;
-        foreach (var eraser in erasers)
-        {
-            try { items += await eraser.EraseAsync(who, ct); }
-            catch (Exception ex) when (!ct.IsCancellationRequested) { LineLog.EventFailed(log, ex, "unfollow", ex.GetType().Name); }
-        }
-        LineLog.Erased(log, items);
-    }
-
-    private Activity Base(LineEvent ev, string chatId, string botId, string type) => new()
+    private Activity Base(LineEvent ev, string chatId, ChannelAccount bot, string type) => new()
     {
         Type = type,
         Id = ev.Message?.Id ?? ev.WebhookEventId ?? Guid.NewGuid().ToString("N"),
@@ -249,12 +209,12 @@ public sealed class LineChannel(
         ChannelId = ChannelId,
         Conversation = new ConversationAccount { Id = chatId, IsGroup = !ev.Source!.IsUser, ConversationType = ev.Source.Type ?? "user" },
         From = new ChannelAccount { Id = ev.Source.UserId ?? chatId, Role = "user" },
-        Recipient = new ChannelAccount { Id = botId, Role = "bot" },
+        Recipient = bot,
     };
 
-    private Activity Message(LineEvent ev, string chatId, string botId, string? text, JsonElement? value)
+    private Activity Message(LineEvent ev, string chatId, ChannelAccount bot, string? text, JsonElement? value)
     {
-        var activity = Base(ev, chatId, botId, ActivityTypes.Message);
+        var activity = Base(ev, chatId, bot, ActivityTypes.Message);
         activity.Text = text;
         activity.Value = value;
         activity.ChannelData = JsonSerializer.SerializeToElement(new JsonObject
@@ -269,11 +229,11 @@ public sealed class LineChannel(
     /// datetime picker's <c>params.date</c> / <c>time</c> / <c>datetime</c> as the text itself, so the
     /// date recognizer reads the picked date like a typed one; all of it also in channelData.line.
     /// </summary>
-    private Activity Postback(LineEvent ev, string chatId, string botId)
+    private Activity Postback(LineEvent ev, string chatId, ChannelAccount bot)
     {
         var data = ev.Postback?.Data;
         var picked = ev.Postback?.Params is { } p ? p.GetValueOrDefault("datetime") ?? p.GetValueOrDefault("date") ?? p.GetValueOrDefault("time") : null;
-        var activity = Base(ev, chatId, botId, ActivityTypes.Message);
+        var activity = Base(ev, chatId, bot, ActivityTypes.Message);
         activity.Text = picked;
         activity.Value = data is null ? null : JsonSerializer.SerializeToElement(data);
         var line = new JsonObject { ["eventType"] = "postback", ["sourceType"] = ev.Source?.Type ?? "user", ["postbackData"] = data };

@@ -30,6 +30,13 @@ public sealed class LineDelivery(LineApiClient api, LineMetrics metrics, ILogger
         }
     }
 
+    /// <summary>LINE's loading animation in a 1:1 chat; best effort (a failure only means no animation).</summary>
+    public async Task ShowLoadingAsync(string userId, int seconds)
+    {
+        try { await api.StartLoadingAsync(userId, seconds, CancellationToken.None); }
+        catch (Exception ex) when (ex is OperationCanceledException or HttpRequestException) { }
+    }
+
     /// <summary>A push (a proactive message, or a reply that could not use its token).</summary>
     public async Task<bool> PushAsync(string to, IReadOnlyList<JsonObject> batch, string reason, CancellationToken cancellationToken)
     {

@@ -23,12 +23,17 @@ public sealed class LineReplyMapper(MessageCatalog catalog, BusinessCalendar cal
     public const int MaxLabelLength = 20;
     public const int MaxActionText = 300;
     public const int MaxAltText = 400;
+
+    /// <summary>Button labels only LINE shows (locales/*/line.yaml).</summary>
+    public static readonly string[] MessageKeys = ["line.pick_date", "line.call"];
     private const int ButtonsPerBubble = 6;
     private const int MaxBubbles = 12;
 
     /// <summary>The LINE messages for a turn's replies, in order; the quick reply sits on the last one (LINE shows it only there).</summary>
-    public List<JsonObject> Map(IReadOnlyList<Activity> replies, string culture)
+    /// <param name="locale">The conversation's locale; labels come from the nearest catalog culture.</param>
+    public List<JsonObject> Map(IReadOnlyList<Activity> replies, string? locale)
     {
+        var culture = catalog.ResolveCulture(locale);
         var messages = new List<JsonObject>();
         var quick = new List<JsonObject>();
         var phones = new List<string>();

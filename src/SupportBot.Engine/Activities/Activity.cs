@@ -39,12 +39,35 @@ public sealed class Activity
     public string? DeliveryMode { get; set; }
     public List<ChannelAccount>? MembersAdded { get; set; }
     public List<ChannelAccount>? MembersRemoved { get; set; }
+    /// <summary>For <c>installationUpdate</c>: <c>add</c> or <c>remove</c> (the bot was added or removed by the person).</summary>
+    public string? Action { get; set; }
 
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Extra { get; set; }
 
     [JsonIgnore]
     public bool IsMessage => string.Equals(Type, ActivityTypes.Message, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Whether the message is for the bot: always in a one-to-one chat; in a group only when it carries a
+    /// <c>mention</c> entity of the bot (the Bot Framework's way to address a bot in a group).
+    /// </summary>
+    [JsonIgnore]
+    public bool IsForBot => Conversation?.IsGroup != true || MentionsRecipient;
+
+    private bool MentionsRecipient =>
+        Recipient?.Id is { } bot && (Entities ?? []).Any(e => e.ValueKind == JsonValueKind.Object
+            && e.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String && type.GetString() == EntityTypes.Mention
+            && e.TryGetProperty("mentioned", out var who) && who.ValueKind == JsonValueKind.Object
+            && who.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String && id.GetString() == bot);
+
+    /// <summary>Marks the message as addressed to the bot (a channel that saw a mention or the bot's name).</summary>
+    public void AddMentionOf(ChannelAccount bot) =>
+        (Entities ??= []).Add(JsonSerializer.SerializeToElement(new { type = EntityTypes.Mention, mentioned = new { id = bot.Id, name = bot.Name } }));
+
+    /// <summary>A message that carries something other than text (a picture, a sticker, a file) and no text or value.</summary>
+    [JsonIgnore]
+    public bool IsNonText => IsMessage && string.IsNullOrWhiteSpace(Text) && Value is null && Attachments is { Count: > 0 };
 
     /// <summary>A reply addressed back to the sender of this activity, in the same conversation.</summary>
     public Activity CreateReply(string? text = null) => new()
@@ -69,6 +92,13 @@ public static class ActivityTypes
     public const string Event = "event";
     public const string Trace = "trace";
     public const string EndOfConversation = "endOfConversation";
+    /// <summary>The person added (<c>action: add</c>) or removed the bot, e.g. LINE's follow and unfollow.</summary>
+    public const string InstallationUpdate = "installationUpdate";
+}
+
+public static class EntityTypes
+{
+    public const string Mention = "mention";
 }
 
 public static class DeliveryModes

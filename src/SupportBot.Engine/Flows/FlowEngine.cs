@@ -28,6 +28,7 @@ public sealed class FlowEngine(
     private const int MaxStepsPerTurn = 50;
     private const int MinDigressionLength = 4;
     private readonly UnderstandingOptions _thresholds = understanding.Value;
+    private readonly ITurnGuard[] _guards = [.. guards.OrderBy(g => g.Order)];
 
     /// <summary>Message keys the engine itself says (checked at start-up).</summary>
     public static readonly string[] MessageKeys =
@@ -39,36 +40,48 @@ public sealed class FlowEngine(
     public async Task OnTurnAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         var incoming = turn.Incoming;
-        if (incoming.Type == ActivityTypes.ConversationUpdate)
+        if (!incoming.IsMessage)
         {
-            if (incoming.MembersAdded?.Any(m => m.Id != incoming.Recipient?.Id) ?? false)
-                await StartEventAsync(new FlowTurn(turn, recognizer, null), "welcome", cancellationToken);
+            if (EventOf(incoming) is { } name) await StartEventAsync(new FlowTurn(turn, recognizer, null), name, cancellationToken);
             return;
         }
-        if (!incoming.IsMessage) return;
 
         var ft = new FlowTurn(turn, recognizer, MessageText(incoming));
         try
         {
             var open = ft.State.Stack.ToList();
-            foreach (var guard in guards)
+            foreach (var guard in _guards)
                 if (await guard.HandleAsync(ft, cancellationToken))
                 {
                     await LeftAfterGuardAsync(ft, open, cancellationToken);
                     return;
                 }
+            if (incoming.IsNonText) { await StartEventAsync(ft, "non_text", cancellationToken); return; }
             if (string.IsNullOrWhiteSpace(ft.Text)) { await StartEventAsync(ft, "menu", cancellationToken); return; }
             await HandleAsync(ft, cancellationToken);
         }
         finally
         {
-            foreach (var guard in guards) guard.AfterTurn(ft);
+            foreach (var guard in _guards) await guard.AfterTurnAsync(ft, cancellationToken);
         }
         turn.Trace("SupportBot.Understanding", new
         {
             intents = ft.Intents.Take(3),
             stack = turn.State.Stack.Select(f => $"{f.Flow}/{f.Step}"),
         });
+    }
+
+    /// <summary>
+    /// The flow event of an activity that is not a message: someone opened the chat (welcome), added the
+    /// bot (installed), or the bot was added to a group (joined).
+    /// </summary>
+    private static string? EventOf(Activity incoming)
+    {
+        if (incoming.Type == ActivityTypes.InstallationUpdate)
+            return string.Equals(incoming.Action, "add", StringComparison.OrdinalIgnoreCase) ? "installed" : null;
+        if (incoming.Type != ActivityTypes.ConversationUpdate || incoming.MembersAdded is not { Count: > 0 } added) return null;
+        if (added.Any(m => m.Id != incoming.Recipient?.Id)) return "welcome";
+        return incoming.Conversation?.IsGroup == true ? "joined" : null;
     }
 
     /// <summary>
@@ -79,10 +92,10 @@ public sealed class FlowEngine(
     {
         if (!turn.Incoming.IsMessage) return false;
         var ft = new FlowTurn(turn, recognizer, MessageText(turn.Incoming));
-        foreach (var guard in guards)
+        foreach (var guard in _guards)
         {
             if (!await guard.HandleAsync(ft, cancellationToken)) continue;
-            foreach (var g in guards) g.AfterTurn(ft);
+            foreach (var g in _guards) await g.AfterTurnAsync(ft, cancellationToken);
             return true;
         }
         return false;

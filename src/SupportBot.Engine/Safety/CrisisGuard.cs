@@ -39,6 +39,8 @@ public sealed class CrisisGuard(
         "concern.check_in", "concern.lines", "concern.question",
     ];
 
+    public int Order => 0;
+
     public Task<bool> HandleAsync(FlowTurn turn, CancellationToken cancellationToken)
     {
         var signal = detector.Assess(turn.Text);
@@ -54,6 +56,10 @@ public sealed class CrisisGuard(
             _ = AlertAndAuditAsync(turn, signal, shown);
             return Task.FromResult(true);
         }
+
+        // Safety first: a crisis in a group is answered even when the bot was not addressed; everything
+        // else there (a check-in, the crisis state's follow-up) only when it was.
+        if (!turn.Turn.Incoming.IsForBot) return Task.FromResult(false);
 
         // Distress that is not an explicit crisis: a gentle check-in with the 24-hour line and public
         // lines. No crisis state, nothing dropped: an open question stays open for the next message.
@@ -89,7 +95,13 @@ public sealed class CrisisGuard(
         return Task.FromResult(false);
     }
 
-    public void AfterTurn(FlowTurn turn)
+    public Task AfterTurnAsync(FlowTurn turn, CancellationToken cancellationToken)
+    {
+        KeepContactsAtHand(turn);
+        return Task.CompletedTask;
+    }
+
+    private void KeepContactsAtHand(FlowTurn turn)
     {
         if (turn.State.Crisis is null) return;
         var last = turn.Turn.Replies.LastOrDefault(r => r.IsMessage);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SupportBot.Engine.Activities;
 using SupportBot.Engine.Messages;
+using SupportBot.Engine.Services.Callbacks;
 using SupportBot.Engine.Services.Meetups;
 using SupportBot.Engine.State;
 using SupportBot.Engine.Turns;

@@ -21,6 +21,9 @@ public sealed class TurnPipeline(
     IOptions<StorageOptions> storageOptions,
     ILogger<TurnPipeline> log)
 {
+    /// <summary>What the pipeline says itself: the apology for a failed turn, and the answer while the store is down.</summary>
+    public static readonly string[] MessageKeys = ["error.apology", "error.unavailable"];
+
     private const int MaxAttempts = 3;
     private readonly StorageOptions _options = storageOptions.Value;
     private readonly LocalQueue _local = new();

@@ -40,7 +40,7 @@ internal static class RecognizeCommand
     /// <summary>Reads until the end of <paramref name="input"/>, with the intents and the clock of the app.</summary>
     public static int Run(TextReader input, TextWriter output)
     {
-        var locales = SupportBotServices.ResolvePath(new ContentOptions().LocalesPath);
+        var locales = new SupportBot.Engine.Content.ContentOptions().LocalesFolder;
         return Run(input, output, IntentRecognizer.Load(locales), SafetyDetector.Load(locales), TimeProvider.System);
     }
 

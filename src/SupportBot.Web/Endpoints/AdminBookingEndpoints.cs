@@ -32,12 +32,12 @@ internal static class AdminBookingEndpoints
             }));
         });
 
-        admin.MapGet("/bookings.ics", async (string? from, string? to, BookingDesk desk, MessageCatalog catalog, TimeProvider clock, CancellationToken ct) =>
+        admin.MapGet("/bookings.ics", async (string? from, string? to, BookingDesk desk, BookingFeed feed, TimeProvider clock, CancellationToken ct) =>
         {
             var now = clock.GetUtcNow();
             if (!TryRange(from, to, now, desk, out var start, out var end)) return BadRange();
             var bookings = await desk.Ledger.ListAsync(start, end, ct);
-            return Results.Text(ICalendar.Write(bookings, desk.Options.SlotMinutes, now, catalog), "text/calendar; charset=utf-8", Encoding.UTF8);
+            return Results.Text(feed.Write(bookings, now), "text/calendar; charset=utf-8", Encoding.UTF8);
         });
 
         admin.MapGet("/closures", async (SlotCatalog slots, TimeProvider clock, CancellationToken ct) =>
@@ -92,82 +92,4 @@ internal static class AdminBookingEndpoints
 
     private static bool Clock(string? text, out TimeOnly time) =>
         TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
-}
-
-/// <summary>
-/// An RFC 5545 feed of bookings: CRLF line ends, lines folded at 75 octets (never inside a UTF-8
-/// sequence), TEXT values escaped, times in UTC (so no VTIMEZONE is needed). Only the nickname, the
-/// booking number, who is consulting and the support needed go in — never the phone number or the
-/// topic, because calendar feeds end up on phones and in cloud calendars.
-/// </summary>
-public static class ICalendar
-{
-    public const string StaffCulture = "ja-JP";
-
-    public static readonly string[] MessageKeys = ["booking.ics_name", "booking.ics_summary", "booking.ics_description"];
-
-    public static string Write(IEnumerable<Booking> bookings, int slotMinutes, DateTimeOffset now, MessageCatalog catalog)
-    {
-        var sb = new StringBuilder();
-        void Line(string text) => Fold(sb, text);
-        Line("BEGIN:VCALENDAR");
-        Line("VERSION:2.0");
-        Line("PRODID:-//SupportBot//Bookings//EN");
-        Line("CALSCALE:GREGORIAN");
-        Line("METHOD:PUBLISH");
-        Line("X-WR-CALNAME:" + Escape(catalog.Text(StaffCulture, "booking.ics_name")));
-        Line("X-WR-TIMEZONE:Asia/Tokyo");
-        foreach (var b in bookings)
-        {
-            var d = BookingDetails.Parse(b.Details);
-            string Label(string prefix, string? value) => value is { Length: > 0 } && catalog.Has(prefix + value, StaffCulture) ? catalog.Text(StaffCulture, prefix + value) : value ?? "";
-            var args = new Dictionary<string, string>
-            {
-                ["name"] = d.Nickname ?? "", ["booking_id"] = b.Id, ["who"] = Label("booking.who_", d.Who),
-                ["needs"] = d.Needs is { Length: > 0 } n ? string.Join(catalog.Text(StaffCulture, "common.list_separator"), n.Split(',').Select(x => Label("booking.needs_", x))) : Label("booking.needs_", "none"),
-            };
-            Line("BEGIN:VEVENT");
-            Line($"UID:{b.Id}@supportbot");
-            Line("DTSTAMP:" + Utc(now));
-            Line("DTSTART:" + Utc(b.Start));
-            Line("DTEND:" + Utc(b.Start.AddMinutes(slotMinutes)));
-            Line("CREATED:" + Utc(b.Created));
-            Line("LAST-MODIFIED:" + Utc(b.Changed));
-            // Each change is a new revision for subscribed calendars.
-            Line("SEQUENCE:" + Math.Max(0, (long)(b.Changed - b.Created).TotalSeconds).ToString(CultureInfo.InvariantCulture));
-            Line("SUMMARY:" + Escape(catalog.Text(StaffCulture, "booking.ics_summary", args)));
-            Line("DESCRIPTION:" + Escape(catalog.Text(StaffCulture, "booking.ics_description", args)));
-            Line("STATUS:" + (b.Status == BookingStatus.Confirmed ? "CONFIRMED" : "CANCELLED"));
-            Line("TRANSP:OPAQUE");
-            Line("END:VEVENT");
-        }
-        Line("END:VCALENDAR");
-        return sb.ToString();
-    }
-
-    private static string Utc(DateTimeOffset t) => t.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-
-    /// <summary>RFC 5545 3.3.11: backslash, semicolon, comma and newline are escaped in TEXT.</summary>
-    public static string Escape(string text) =>
-        text.Replace("\\", "\\\\").Replace(";", "\\;").Replace(",", "\\,").Replace("\r\n", "\\n").Replace("\n", "\\n");
-
-    /// <summary>RFC 5545 3.1: lines of at most 75 octets, continued with CRLF and one space.</summary>
-    private static void Fold(StringBuilder sb, string line)
-    {
-        var octets = 0;
-        var limit = 75;
-        foreach (var rune in line.EnumerateRunes())
-        {
-            var size = rune.Utf8SequenceLength;
-            if (octets + size > limit)
-            {
-                sb.Append("\r\n ");
-                octets = 0;
-                limit = 74; // the leading space counts
-            }
-            sb.Append(rune.ToString());
-            octets += size;
-        }
-        sb.Append("\r\n");
-    }
 }

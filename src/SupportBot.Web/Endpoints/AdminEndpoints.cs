@@ -1,3 +1,4 @@
+using SupportBot.Engine.Services.Callbacks;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;

@@ -19,7 +19,7 @@ internal static class ChatPageEndpoints
         {
             app.UseStaticFiles(new StaticFileOptions
             {
-                FileProvider = new PhysicalFileProvider(Path.GetFullPath(SupportBotServices.ResolvePath(options.LocalScriptFolder))),
+                FileProvider = new PhysicalFileProvider(Path.GetFullPath(SupportBot.Engine.Content.ContentOptions.Resolve(options.LocalScriptFolder))),
                 RequestPath = "/webchat",
             });
         }

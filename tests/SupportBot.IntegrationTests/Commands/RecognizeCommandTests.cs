@@ -15,8 +15,8 @@ public sealed class RecognizeCommandTests
         var output = new StringWriter();
         var code = clock is null
             ? RecognizeCommand.Run(new StringReader(input), output)
-            : RecognizeCommand.Run(new StringReader(input), output, IntentRecognizer.Load(SupportBotServices.ResolvePath("locales")),
-                SafetyDetector.Load(SupportBotServices.ResolvePath("locales")), clock);
+            : RecognizeCommand.Run(new StringReader(input), output, IntentRecognizer.Load(SupportBot.Engine.Content.ContentOptions.Resolve("locales")),
+                SafetyDetector.Load(SupportBot.Engine.Content.ContentOptions.Resolve("locales")), clock);
         Assert.Equal(0, code);
         return output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();

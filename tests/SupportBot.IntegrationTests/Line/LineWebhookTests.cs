@@ -329,7 +329,7 @@ public sealed class LineWebhookTests
     {
         await using var line = await LineHook.StartAsync();
         var user = LineHook.NewUserId();
-        var messenger = (SupportBot.Engine.Services.IProactiveMessenger)line.App.Services.GetService(typeof(SupportBot.Engine.Services.IProactiveMessenger))!;
+        var messenger = (SupportBot.Engine.Outbox.IOutbox)line.App.Services.GetService(typeof(SupportBot.Engine.Outbox.IOutbox))!;
         var sent = await messenger.SendAsync(new SupportBot.Engine.Services.ConversationReference("line", user, user, null),
             new SupportBot.Engine.Activities.Activity { Type = "message", Text = "キャンセル待ちの順番が来ました。", Locale = "ja-JP" }, CancellationToken.None);
         Assert.True(sent);

@@ -1,3 +1,4 @@
+using SupportBot.Engine.Outbox;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
@@ -118,7 +119,7 @@ public sealed class BookingRedisTests
         BotApp Instance(string name) => new(Shared(prefix), services =>
         {
             services.AddSingleton<TimeProvider>(clock);
-            services.AddSingleton<IProactiveMessenger>(new RecordingMessenger(name, sent));
+            services.AddSingleton<IOutbox>(new RecordingMessenger(name, sent));
         });
         using var first = Instance("first");
         using var second = Instance("second");
@@ -165,7 +166,7 @@ public sealed class BookingRedisTests
     private static string Id(Activity message) => System.Text.RegularExpressions.Regex.Match(message.Text ?? "", "R-T[0-9]{2}").Value;
 
 
-    private sealed class RecordingMessenger(string name, ConcurrentBag<(string, ConversationReference, Activity)> sent) : IProactiveMessenger
+    private sealed class RecordingMessenger(string name, ConcurrentBag<(string, ConversationReference, Activity)> sent) : IOutbox
     {
         public Task<bool> SendAsync(ConversationReference to, Activity message, CancellationToken cancellationToken)
         {

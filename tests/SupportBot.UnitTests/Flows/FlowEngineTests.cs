@@ -43,11 +43,11 @@ public sealed class FlowEngineTests
             Records = memory;
             var notifier = new Engine.Notifications.StaffNotifier(new HttpClient(), Options.Create(new Engine.Notifications.NotificationOptions()), clock,
                 NullLogger<Engine.Notifications.StaffNotifier>.Instance);
-            var callbacks = Options.Create(new Engine.Services.CallbackOptions());
+            var callbacks = Options.Create(new Engine.Services.Callbacks.CallbackOptions());
             var set = new FlowSet(flows, [new TextInput(), new ChoiceInput(understanding), new YesNoInput(), new PhoneInput(),
                  new DateInput(), new MultiChoiceInput(), new OptionalTextInput(), new SlotInput(understanding), new ReviewInput(), new WhoInput(understanding)],
-                [new TodayStatusAction(calendar, merged), new GreetingAction(calendar), new AfterHoursQuestionAction(), new Engine.Services.CallbackTermsAction(callbacks),
-                 new Engine.Services.CallbackSaveAction(memory, notifier, calendar, merged, callbacks),
+                [new TodayStatusAction(calendar, merged), new GreetingAction(calendar), new AfterHoursQuestionAction(), new Engine.Services.Callbacks.CallbackTermsAction(callbacks),
+                 new Engine.Services.Callbacks.CallbackSaveAction(memory, notifier, calendar, merged, callbacks),
                  .. MeetupActions(memory, notifier, calendar, merged, clock), .. BookingActions(memory, notifier, calendar, merged, clock)]);
             Problems = FlowValidator.Validate(set, merged, FlowEngine.MessageKeys);
             Catalog = merged;
@@ -109,7 +109,7 @@ public sealed class FlowEngineTests
             ];
         }
 
-        private sealed class RecordingMessenger(List<(Engine.Services.ConversationReference, Activity)> sent) : Engine.Services.IProactiveMessenger
+        private sealed class RecordingMessenger(List<(Engine.Services.ConversationReference, Activity)> sent) : Engine.Outbox.IOutbox
         {
             public Task<bool> SendAsync(Engine.Services.ConversationReference to, Activity message, CancellationToken cancellationToken)
             {

@@ -1,3 +1,4 @@
+using SupportBot.Engine.Outbox;
 using SupportBot.Engine.Activities;
 using SupportBot.Engine.Messages;
 using SupportBot.Engine.Services.Reminders;
@@ -6,7 +7,7 @@ using SupportBot.Engine.State;
 namespace SupportBot.Engine.Services.Bookings;
 
 /// <summary>The day-before reminder of a booking, in the person's conversation; nothing for a cancelled or deleted booking.</summary>
-public sealed class BookingReminder(BookingDesk desk, IProactiveMessenger messenger, MessageCatalog catalog) : IReminderHandler
+public sealed class BookingReminder(BookingDesk desk, IOutbox messenger, MessageCatalog catalog) : IReminderHandler
 {
     public string Kind => BookingDesk.ReminderKind;
 

@@ -1,17 +1,16 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SupportBot.Engine.Flows.Actions;
 using SupportBot.Engine.Flows.Inputs;
-using SupportBot.Engine.Services.Bookings;
+using SupportBot.Engine.Messages;
 using SupportBot.Engine.Services.Reminders;
 
-namespace SupportBot.Web.Composition;
+namespace SupportBot.Engine.Services.Bookings;
 
-/// <summary>Intake booking: options, slot catalog, the booking flow's input kinds and actions, reminders (see docs/booking.md).</summary>
-public static class BookingServices
+/// <summary>Intake booking: options, slot catalog, the booking flow's input kinds and actions, reminders, the staff's calendar feed (see docs/booking.md).</summary>
+public static class BookingServiceCollectionExtensions
 {
-    /// <summary>Message keys the booking code says outside the flows (checked at start-up).</summary>
-    public static readonly IEnumerable<string> MessageKeys =
-        [.. BookingSearchAction.MessageKeys, .. BookingReviewAction.MessageKeys, .. BookingMineAction.MessageKeys, .. BookingReminder.MessageKeys, .. Endpoints.ICalendar.MessageKeys];
 
     public static IServiceCollection AddBookings(this IServiceCollection services, IConfiguration config)
     {
@@ -39,8 +38,11 @@ public static class BookingServices
         services.AddSingleton<IFlowAction, BookingCancelAction>();
         services.AddSingleton<IFlowAction, BookingChangeAction>();
 
-        services.AddSingleton<Engine.Services.IPersonalDataEraser, BookingEraser>();
+        services.AddSingleton<IPersonalDataEraser, BookingEraser>();
         services.AddSingleton<IReminderHandler, BookingReminder>();
+        services.AddSingleton<BookingFeed>();
+        services.AddMessageKeys("bookings",
+            [.. BookingSearchAction.MessageKeys, .. BookingReviewAction.MessageKeys, .. BookingMineAction.MessageKeys, .. BookingReminder.MessageKeys, .. BookingFeed.MessageKeys]);
         return services;
     }
 }

@@ -8,7 +8,7 @@ using SupportBot.Engine.Messages;
 using SupportBot.Engine.Notifications;
 using SupportBot.Engine.State;
 
-namespace SupportBot.Engine.Services;
+namespace SupportBot.Engine.Services.Callbacks;
 
 /// <summary><c>callback.terms</c>: how long a callback request is kept (<c>{retention_days}</c>), said before consent.</summary>
 public sealed class CallbackTermsAction(IOptions<CallbackOptions> options) : IFlowAction

@@ -1,4 +1,4 @@
-namespace SupportBot.Engine.Services;
+namespace SupportBot.Engine.Services.Callbacks;
 
 /// <summary>Callback requests left after hours (section <c>Callbacks</c>).</summary>
 public sealed class CallbackOptions

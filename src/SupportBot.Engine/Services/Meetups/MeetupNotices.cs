@@ -1,3 +1,4 @@
+using SupportBot.Engine.Outbox;
 using System.Text.Json;
 using SupportBot.Engine.Activities;
 using SupportBot.Engine.Messages;
@@ -10,7 +11,7 @@ namespace SupportBot.Engine.Services.Meetups;
 /// What a sign-up keeps in the roster (the nickname and where to reach the person) and the messages
 /// sent to a participant outside a conversation: moved up from the waiting list, the day-before reminder.
 /// </summary>
-public sealed class MeetupNotices(MeetupDirectory directory, IProactiveMessenger proactive, MessageCatalog catalog)
+public sealed class MeetupNotices(MeetupDirectory directory, IOutbox proactive, MessageCatalog catalog)
 {
     public const string ReminderKind = "meetup";
 

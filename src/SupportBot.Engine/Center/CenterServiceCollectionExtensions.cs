@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SupportBot.Calendar;
+using SupportBot.Engine.Content;
+using SupportBot.Engine.Messages;
+
+namespace SupportBot.Engine.Center;
+
+public static class CenterServiceCollectionExtensions
+{
+    /// <summary>
+    /// The center's facts (sections <c>Center</c> and <c>BusinessCalendar</c>), the business calendar, and
+    /// the message catalogs of locales/ with those facts as placeholders.
+    /// </summary>
+    public static IServiceCollection AddCenter(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddOptions<CenterOptions>().Bind(config.GetSection(CenterOptions.SectionName));
+        services.AddOptions<ContentOptions>().Bind(config.GetSection(ContentOptions.SectionName));
+        services.AddOptions<BusinessCalendarOptions>().Bind(config.GetSection(BusinessCalendarOptions.SectionName));
+        services.AddSingleton(sp => new BusinessCalendar(sp.GetRequiredService<IOptions<BusinessCalendarOptions>>().Value));
+        services.AddSingleton(sp =>
+        {
+            var content = sp.GetRequiredService<IOptions<ContentOptions>>().Value;
+            var center = sp.GetRequiredService<IOptions<CenterOptions>>().Value;
+            var dataFiles = new HashSet<string>(content.DataFiles, StringComparer.OrdinalIgnoreCase);
+            return MessageCatalog.Load(content.LocalesFolder, center.ToPlaceholders(), f => !dataFiles.Contains(f));
+        });
+        services.AddMessageKeys(nameof(Formats), Formats.Keys);
+        return services;
+    }
+}
