@@ -45,6 +45,8 @@ public static class CrisisDetector
     private static readonly Regex Recovery = new(CrisisLexicon.RecoveryCue, Options);
     private static readonly Regex Relapse = new(CrisisLexicon.RelapseCue, Options);
     private static readonly Regex LifeChange = new(CrisisLexicon.LifeChangeCue, Options);
+    private static readonly Regex Information = new(CrisisLexicon.InformationCue, Options);
+    private static readonly Regex FirstPerson = new(CrisisLexicon.FirstPersonCue, Options);
     private static readonly Regex ThirdParty = new(CrisisLexicon.ThirdParty, Options);
     private static readonly Regex Urgent = new(CrisisLexicon.Urgent, Options);
 
@@ -68,6 +70,12 @@ public static class CrisisDetector
 
     /// <summary>Whether folded text tells of a hard time that is over (told in the past, better now, nothing back).</summary>
     public static bool IsRecoveryStory(string folded) => Recovery.IsMatch(folded) && Past.IsMatch(folded) && !Relapse.IsMatch(folded);
+
+    /// <summary>
+    /// Whether folded text asks for information about supporting others (a training, a leaflet, how to speak
+    /// with someone who says they want to die) and says nothing of the writer's own wish.
+    /// </summary>
+    public static bool IsInformationRequest(string folded) => Information.IsMatch(folded) && !FirstPerson.IsMatch(folded);
 
     public static CrisisAssessment Assess(string? text) =>
         string.IsNullOrWhiteSpace(text) ? NoneFound : AssessFolded(CrisisText.Fold(text));
@@ -107,6 +115,11 @@ public static class CrisisDetector
         if (IsRecoveryStory(folded)
             && fired.All(r => r.Rule.Category is CrisisCategory.SuicidalIdeation or CrisisCategory.SelfHarm or CrisisCategory.Overdose or CrisisCategory.MedicalEmergency))
             return new CrisisAssessment(CrisisCategory.None, false, false, [], [.. suppressed ?? [], "recovery.story"]);
+
+        // A question about supporting others (a training on self-harm, a leaflet on overdoses) is not a crisis.
+        if (IsInformationRequest(folded)
+            && fired.All(r => r.Rule.Category is CrisisCategory.SuicidalIdeation or CrisisCategory.SelfHarm or CrisisCategory.Overdose))
+            return new CrisisAssessment(CrisisCategory.None, false, false, [], [.. suppressed ?? [], "information.request"]);
 
         // Leaving a job, a home or a school is said with the same words as a farewell from life.
         if (fired.All(r => r.Rule.Category == CrisisCategory.Farewell) && LifeChange.IsMatch(folded))

@@ -45,6 +45,7 @@ internal static class CrisisLexicon
         new("ideation.method_charcoal", CrisisCategory.SuicidalIdeation, "(練炭|れんたん)"),
         new("ideation.raku_owari", CrisisCategory.SuicidalIdeation, "(楽|らく)になりたい.{0,8}(終わ|おわ|死|し|消|き)"),
         new("ideation.genkai", CrisisCategory.SuicidalIdeation, "(限界|げんかい).{0,6}(消|き)え|(限界|げんかい).{0,6}(死|し)に"),
+        new("ideation.better_dead", CrisisCategory.SuicidalIdeation, "(死|し)んだ(ほう|方)が(まし|楽|らく|いい|良い|よい|みんな|皆)|(消|き)えた(ほう|方)が(まし|楽|らく|みんな|皆)"),
         new("ideation.nobody_needs", CrisisCategory.SuicidalIdeation, "(必要|ひつよう)とされてない.{0,10}(消|き)え"),
 
         // Farewell messages.
@@ -59,7 +60,7 @@ internal static class CrisisLexicon
 
         // Self-harm.
         new("selfharm.risuka", CrisisCategory.SelfHarm, "りすか|りすとかっと|(自傷|じしょう(行為|こうい))"),
-        new("selfharm.cut", CrisisCategory.SelfHarm, "(手首|腕|肌|太もも)(を|に|も)?.{0,6}(切|き)(り|っ|る|ろう)|(てくび|うで|はだ|ふともも)(を|に|も).{0,2}(切|き)(り|っ|る|ろう)"),
+        new("selfharm.cut", CrisisCategory.SelfHarm, "(手首|腕|肌|太もも)(を|に|も)?.{0,6}(切|き)(り|っ|る|ろう)|(てくび|うで|はだ|ふともも)(を|に|も).{0,2}(切|き)(り|っ|る|ろう)|てくび(を|に|も)?(切|き)(り|っ|る|ろう)"),
         new("selfharm.hurt_self", CrisisCategory.SelfHarm, "(自分|じぶん)(を|の体を)(傷|きず)つけ|(自分|じぶん)を(殴|なぐ)|(自分|じぶん)で(自分|じぶん)を"),
         new("selfharm.blood_calms", CrisisCategory.SelfHarm, "(血|ち)を(見|み)ると(落|お)ち(着|つ)"),
 
@@ -71,8 +72,8 @@ internal static class CrisisLexicon
         // Medical emergency (always immediate).
         new("medical.collapsed", CrisisCategory.MedicalEmergency, "(倒|たお)れ(た|て|ました|ちゃ)", Immediate: true),
         new("medical.cannot_breathe", CrisisCategory.MedicalEmergency, "(息|いき)が(でき|出来)(ない|なく|ません)|(息|いき)が(苦|くる)し|(呼吸|こきゅう)(が|を)?(ない|して(い)?ない|止|と|でき|苦|くる|おかし)", Immediate: true),
-        new("medical.unconscious", CrisisCategory.MedicalEmergency, "(意識|いしき)が(ない|なく|ありません|もうろう|朦朧|戻ら|もどら)", Immediate: true),
-        new("medical.bleeding", CrisisCategory.MedicalEmergency, "(血|ち)が(止|と)まらない|(大量|たいりょう)に(出血|しゅっけつ)", Immediate: true),
+        new("medical.unconscious", CrisisCategory.MedicalEmergency, "(意識|いしき)が(ない|なく|ありません|もうろう|朦朧|戻ら|もどら)|(意識|いしき)(無|なし|不明|ふめい)|(卒倒|そっとう)|(呼吸|こきゅう)(不明|停止|ていし)", Immediate: true),
+        new("medical.bleeding", CrisisCategory.MedicalEmergency, "(血|ち)が(止|と)まらない|(大量|たいりょう)に(出血|しゅっけつ)|(止血|しけつ)(困難|こんなん|できな|でき(ません|ん))|(出血|しゅっけつ)(が)?(持続|じぞく|続い|つづい)", Immediate: true),
         new("medical.seizure", CrisisCategory.MedicalEmergency, "(けいれん|痙攣)(して|が|を)|泡を吹", Immediate: true),
         new("medical.chest", CrisisCategory.MedicalEmergency, "(胸|むね)が(苦|くる|痛|いた)(し|い).{0,6}(助|たす)け", Immediate: true),
         new("medical.ambulance", CrisisCategory.MedicalEmergency, "(救急車|きゅうきゅうしゃ)を?(呼|よ)", Immediate: true),
@@ -110,7 +111,7 @@ internal static class CrisisLexicon
             + "|[0-9]+(錠|じょう|粒|つぶ)|(一|1|ひと|二|2|ふた|[0-9]+)(しと|はこ|箱)(ごと|まるごと)?.{0,4}(飲|の|いっ)|(今夜|こんや|今日|きょう).{0,4}(薬|くすり).{0,4}(全部|ぜんぶ)|(薬|くすり|剤|錠).{0,6}(飲みすぎ|のみすぎ|飲み過ぎ)|(薬|くすり|眠剤|みんざい)を?(ため|溜め|貯め)|(酒|さけ|お酒).{0,4}(と|で)(一緒|いっしょ)?.{0,4}(薬|くすり|眠剤|安定剤|でぱす)|(薬|くすり|でぱす|眠剤|みんざい).{0,4}(酒|さけ)で?(流|なが)|odちゅう|od中|(過量|かりょう)(服薬|ふくやく)"
             + "|overdos|took(all|every|amonth|thewhole|[0-9]+).{0,16}(pill|med|tablet)|pillsatonce|everythinginmymedicine|takeallmy"),
         new("medical.fire_gas", CrisisCategory.MedicalEmergency, "(火事|燃えて|もえて|燃えてる|(火|ひ)(が)?(出|で)(て|た)|火が(回|まわ)|(部屋|へや|台所|だいどころ|家|いえ).{0,6}(煙|けむり|火|燃)|火の手|(煙|けむり)が.{0,6}(すごい|充満|じゅうまん|出て|でて|いっぱい|止まらな|とまらな)|焦げ臭|こげくさ|ぼや|(がす)(の)?(臭|くさ|におい|匂|漏|も))|fire(in|!|$)|onfire|smoke(everywhere|in)|fullofsmoke|gasleak|smellgas", Immediate: true),
-        new("medical.not_responding", CrisisCategory.MedicalEmergency, "(息|いき)(が)?(でき|出来|し)(ない|てない|ん|づら)|(息|いき)が(浅|あさ)|(呼吸|こきゅう)(が)?(浅|あさ|変|へん|荒|あら)|(呼|よ)(んでも|びかけても).{0,8}(返事|へんじ|反応|はんのう|起き|おき|動|うご)|(倒|たお)れ(て|た).{0,14}(動|うご|返事|へんじ|反応|はんのう|意識|いしき|起き|おき|息|いき)|ぐったり|白目|いびき.{0,8}(起|お)き(ない|ません)|(呼|よ)んでも(起|お)きない|(立|た)てなく(なった|なりました|なって)|しろめ|(泡|あわ)を?(吹|ふ)|(落|お)ちて.{0,6}(動|うご|意識|起き|おき)"
+        new("medical.not_responding", CrisisCategory.MedicalEmergency, "(息|いき)(が)?(でき|出来|し)(ない|てない|ん|づら)|(息|いき)が(浅|あさ)|(呼吸|こきゅう)(が)?(浅|あさ|変|へん|荒|あら)|(呼|よ)(んでも|びかけても).{0,8}(返事|へんじ|反応|はんのう|起き|おき|動|うご)|(倒|たお)れ(て|た).{0,14}(動|うご|返事|へんじ|反応|はんのう|意識|いしき|起き|おき|息|いき)|ぐったり|白目|いびき.{0,8}(起|お)き(ない|ません)|(呼|よ)んでも(起|お)きない|(立|た)てなく(なった|なりました|なって)|しろめ|(泡|あわ)を?(吹|ふ)|(落|お)ちて.{0,6}(動|うご|意識|起き|おき)|(転|ころ)ん(で|だ).{0,12}(動|うご)け(ない|ん|へん|ません)"
             + "|(発作|ほっさ|けいれん|痙攣|ひきつけ)(が)?.{0,4}(止まらな|とまらな|止まらん|とまらん|止まん|ずっと|続いて|つづいて)|(胸|むね)(が)?.{0,4}(痛|いた)(い|くて|すぎ|え)|(腕|うで|顔|かお)(まで|が)?(しびれ|痺れ)|(冷や汗|ひやあせ)|(顔色|かおいろ)(が)?(悪|わる|やば|青|あお|紫|むらさき)|(呂律|ろれつ)|(片側|かたがわ|半身|はんしん)(が|だけ)?.{0,6}(動|うご|下が|さが|しびれ|痺れ)|(言葉|ことば)が(おかし|出な|でな)|(熱中症|ねっちゅうしょう)(かも|みたい|で(倒|たお|動|うご)|になっ|っぽ|の症状)"
             + "|(誤飲|ごいん|誤嚥)|(子|こども|子供|子ども|赤ちゃん|あかちゃん|息子|娘|孫).{0,10}(薬|くすり|電池|でんち|洗剤|せんざい|たばこ|煙草|ぼたん|漂白|ひょうはく).{0,8}(飲|の|食べ|たべ)|(詰|つ)まら(せ|した)|(喉|のど)に.{0,4}(詰|つ)ま|(頭|あたま)を?(強く|つよく)?(打|う)っ(た|て)|(血|ち)(が)?(止まらん|とまらん|止まん|とまん|とまらな)|(出血|しゅっけつ)(が)?(止|と|多|おお|ひど)|(血|ち)(だらけ|まみれ)|(救急|きゅうきゅう)(車|しゃ)"
             + "|notbreathing|can'tbreath|cantbreath|notresponding|unresponsive|unconscious|collapsed|passedout|seizure|swallowed|chestpain|bleeding|wontstop|won'tstop|stroke|choking|notmoving", Immediate: true),
@@ -128,6 +129,8 @@ internal static class CrisisLexicon
         new("hyperbole.too_much", "(尊|とうと|かわい|可愛|好き|すき|嬉し|うれし)(すぎ|過ぎ)(て)?.{0,4}(息|いき)|(すぎ|過ぎ)て(死|し)(ぬ|ね|にそう)|(暑|あつ|寒|さむ|眠|ねむ|腹|はら)(く)?て(死|し)(ぬ|にそう)|(体重計|たいじゅうけい)に(殺|ころ)"),
         new("broken_device", "(pc|ぱそこん|すまほ|携帯|けいたい|ぱそ)(が|も)?逝"),
         new("first_aid", "(倒|たお)れ(た|てい?る)(人|ひと|方|かた|とき|時|場合)|(応急|おうきゅう|救命|きゅうめい|心肺蘇生)"),
+        // 「これで最後の質問です」: the last question of a chat, not a last message.
+        new("last_question", "(これで)?(最後|さいご)(の|に)(もう)?(質問|しつもん|確認|かくにん|お願い|おねがい|ひとつ|一つ)"),
         new("walk_in", "(飛|と)び(込|こ)み(で|参加|さんか|可|歓迎|の)"),
         new("information.suicide_en", "suicide(prevention|awareness)|(cooking|kitchen)(class|knife)"),
         new("news.wildfire", "(山火事|やまかじ)|(昔|むかし|歴史|れきし|江戸|戦国|にゅす|どらま|映画|えいが)の?.{0,6}(火事|かじ)|(game|げむ|ぼす|boss|敵|てき).{0,10}(殺|ころ)され"),
@@ -151,11 +154,19 @@ internal static class CrisisLexicon
     /// <summary>A change of job, home or school: a goodbye for that reason is not a farewell from life.</summary>
     public const string LifeChangeCue = "(担当|たんとう).{0,8}(替わ|変わ|代わ|かわ)|(支援|しえん).{0,6}(終わ|おわ)|supportperiod|lastsession|(転勤|てんきん|異動|いどう|退職|たいしょく|引っ越|ひっこ|卒業|そつぎょう|転職|てんしょく|転院|てんいん|moving|newjob|transfer)|また(来|く|き|会|あ|連絡|れんらく|遊び|あそび|よろしく)";
 
+    /// <summary>A request for material or training about supporting others (研修, 資料, 保健だより, どう声をかければ).</summary>
+    public const string InformationCue = "(研修|けんしゅう|資料|しりょう|がいどらいん|勉強会|べんきょうかい|講座|こうざ|講演|こうえん|本|ほん|ぱんふれっと|ちらし)(は|が|を|って|も|など|とか)?.{0,12}(あり|教え|おしえ|知り|しり|ご存知|ごぞんじ|紹介|しょうかい|もらえ|ください|くださ|探し|さがし)"
+        // How to speak with or support someone else; "対応について" alone may be about oneself, so it does not count.
+        + "|(声|こえ)を?(かけ|掛け)(たら|れば|方|かた)|(接し方|せっしかた|支え方|ささえかた|関わり方|かかわりかた)|(保健|ほけん)だより|(支援者|しえんしゃ)(向け|むけ)|(危険性|きけんせい)について";
+
+    /// <summary>The writer's own wish (私も死にたい): then an information request is not only that.</summary>
+    public const string FirstPersonCue = "(私|わたし|自分|じぶん|僕|ぼく|俺|おれ|うち)(が|は|も)?.{0,8}((死|し)に(たい|そう)|(消|き)えたい|(切|き)りたい|(飲|の)みたい)";
+
     /// <summary>What says the danger is back (また, まだ, 最近): then a past story is not a recovery story.</summary>
     public const string RelapseCue = "また(やる|やり|した|しそう|切|き|飲|の|死|し|同じ)|(まだ|いまだに)(気持ち|きもち|死|し|消|き)|(最近|さいきん|今日|きょう|今夜|こんや|昨日|きのう).{0,10}(また|戻|もど|強く|つよく|ひどく)|(戻|もど)って(き|く)|(怖|こわ)い";
 
-    public const string PastCue = "(去年|きょねん|昨年|さくねん|一昨年|おととし|以前|いぜん|[0-9]+年前|十年前|じゅうねんまえ|若い頃|若いころ|わかいころ)|backin|lastwinter|lastyear|asateenager|" + "(前|まえ)(は|に)|(時期|じき|頃|ころ)(が|も)?(あった|ありました)|(時代|じだい)|(しよった|しとった|してた|してました|ございました|あった時期|あったころ|あった頃|頃は|ころは)|usedto|yearsago|ago|longtime|" + "(思|おも)った(こと|事)(は|が|も)|(昔|むかし|以前|いぜん|前は|まえは|当時|とうじ|若い頃|わかいころ)|(していた|してた|思っていた|おもっていた|だった|でした)";
-    public const string RecoveryCue = "もう.{0,12}(して(い)?ない|してません|していません|しとらん|してませ|やってない|やってません|昔の話|むかしのはなし)|(今|いま)は.{0,20}(趣味|しゅみ|夢中|むちゅう|忙し|いそがし|ちゃんと|問題な|完全|すっかり|孫|まご)|(回復|かいふく|完全復活|すっかり元気)|recover|sharemy|" + "(今|いま)は.{0,24}(元気|げんき|楽し|たのし|安定|あんてい|ぴんぴん|心配いらん|しんぱいいらん|卒業|そつぎょう|回復|かいふく|働|はたら|通え|かよえ|しとらん|してない|やってない|ございません|落ち着いて生活|幸せ|しあわせ|家族|かぞく)|(卒業|そつぎょう)した|(回復|かいふく)(し|いた)|(役に立|やくにた|力になり|ちからになり|力になれ)|(体験|たいけん)(発表|談|を話|をはな)|agoodplace|stable|doingwell|recovered|(調子|ちょうし)(が)?(いい|良い|よい)|(現在|げんざい)は.{0,24}(安定|あんてい|元気|げんき|回復|かいふく|落ち着|おちつ|通|かよ|働|はたら)|i'mbetternow|imbetternow|" + "(今|いま)は.{0,12}(生|い)き(抜|ぬ|た|て|よう|る)|(今|いま)は.{0,8}(元気|げんき|大丈夫|だいじょうぶ|落ち着|おちつ|前向き|まえむき|楽し|たのし|やめられ|止められ|平気|へいき|幸せ|しあわせ)";
+    public const string PastCue = "(去年|きょねん|昨年|さくねん|一昨年|おととし|以前|いぜん|[0-9]+年前|十年前|じゅうねんまえ|若い頃|若いころ|わかいころ)|(何|なん)年も|[0-9]+(年|ねん)(も|間|かん|以上|いじょう|経|た)|(やめ|止め|辞め)て[0-9]+(年|ねん|ヶ月|か月|かげつ)|(学生|がくせい|高校|こうこう|中学|ちゅうがく|大学|だいがく|入院|にゅういん)(生)?(の|だった)(とき|時|頃|ころ)|backin|lastwinter|lastyear|asateenager|" + "(前|まえ)(は|に)|(時期|じき|頃|ころ)(が|も)?(あった|ありました)|(時代|じだい)|(しよった|しとった|してた|してました|ございました|あった時期|あったころ|あった頃|頃は|ころは)|usedto|yearsago|ago|longtime|" + "(思|おも)った(こと|事)(は|が|も)|(昔|むかし|以前|いぜん|前は|まえは|当時|とうじ|若い頃|わかいころ)|(していた|してた|思っていた|おもっていた|だった|でした)";
+    public const string RecoveryCue = "もう.{0,16}(して(い)?ない|してません|していません|しとらん|してませ|やってない|やってません|昔の話|むかしのはなし)|(今|いま)は.{0,20}(趣味|しゅみ|夢中|むちゅう|忙し|いそがし|ちゃんと|問題な|完全|すっかり|孫|まご)|(回復|かいふく|完全復活|すっかり元気)|recover|sharemy|" + "(今|いま)(は|わ|では|でわ).{0,24}(元気|げんき|楽し|たのし|安定|あんてい|ぴんぴん|心配いらん|しんぱいいらん|卒業|そつぎょう|回復|かいふく|働|はたら|通え|かよえ|しとらん|してない|やってない|ございません|落ち着いて生活|幸せ|しあわせ|家族|かぞく)|(卒業|そつぎょう)した|(回復|かいふく)(し|いた)|(役に立|やくにた|力になり|ちからになり|力になれ)|(体験|たいけん)(発表|談|を話|をはな)|agoodplace|betterplace|muchbetter|(やめ|止め)て[0-9]+(年|ねん|ヶ月|か月|かげつ)|(今年|ことし)は.{0,12}(ばっちり|大丈夫|だいじょうぶ|気をつけ|きをつけ)|stable|doingwell|recovered|(調子|ちょうし)(が)?(いい|良い|よい)|(現在|げんざい)は.{0,24}(安定|あんてい|元気|げんき|回復|かいふく|落ち着|おちつ|通|かよ|働|はたら)|i'mbetternow|imbetternow|" + "(今|いま)(は|わ|では|でわ).{0,12}(生|い)き(抜|ぬ|た|て|よう|る)|(今|いま)(は|わ|では|でわ).{0,8}(元気|げんき|大丈夫|だいじょうぶ|落ち着|おちつ|前向き|まえむき|楽し|たのし|やめられ|止められ|平気|へいき|幸せ|しあわせ)";
 
     private const string Person = "(家族|かぞく|母|父|お母さん|お父さん|おかあさん|おとうさん|母親|父親|息子|むすこ|娘|むすめ|夫|妻|旦那|だんな|嫁|主人|兄|姉|弟|妹|祖母|祖父|おばあちゃん|おじいちゃん|子ども|子供|こども|友達|友だち|ともだち|友人|彼氏|彼女|利用者|患者|本人|同僚|知人|あの人|その人|くらいあんと)(さん|ちゃん|くん)?";
 

@@ -52,6 +52,9 @@ public sealed class SafetyModel(CrisisClassifier classifier, SafetyThresholds? t
         var score = classifier.Score(text, folded);
         // A hard time told in the past and over now (the lexicon's recovery test) is not read as distress today.
         if (CrisisDetector.IsRecoveryStory(folded)) return RiskAssessment.None with { Score = score.Probability };
+        // Neither is a question about supporting others (a training, a leaflet), which the classifier reads by its words.
+        if (CrisisDetector.IsInformationRequest(folded) && score.Category is not (CrisisCategory.MedicalEmergency or CrisisCategory.Violence))
+            return RiskAssessment.None with { Score = score.Probability };
         // A goodbye for a move or a new job reads like a farewell; it is neither a crisis nor a concern.
         if (score.Category == CrisisCategory.Farewell && CrisisDetector.IsLifeChange(folded)) return RiskAssessment.None with { Score = score.Probability };
         var suppressed = lexicon.Suppressed.Count > 0;

@@ -61,10 +61,10 @@ public sealed class CrisisCorpusTests(ITestOutputHelper output)
 
     /// <summary>
     /// Held apart: figures only (no rows), never tuned on. The bars (98 % recall, 5 % false positives,
-    /// 95 % per category) are not met on this split yet; these floors are the figures measured when it was first
-    /// reported (2026-12-06, after training batch 5: recall 94.2 %, false-positive rate 8.4 %, lowest category farewell
-    /// 85 %; one message is 4 % of a category here, so the category floor keeps a message's margin), so a change that
-    /// makes safety worse fails here. docs/safety.md has the figures and what is missed.
+    /// 95 % per category) are not met on this split yet; these floors are the figures measured when it was last
+    /// reported (2026-12-06, after batch 6 grew the split to 901 rows with new authors: recall 96.7 %, false-positive
+    /// rate 11.0 %, lowest category farewell 93 %; one message is 2–3 % of a category here, so the category floor
+    /// keeps a message's margin), so a change that makes safety worse fails here. docs/safety.md has the figures.
     /// </summary>
     [Fact]
     public void Test_split_stays_at_or_above_its_measured_floors()
@@ -75,9 +75,9 @@ public sealed class CrisisCorpusTests(ITestOutputHelper output)
         Assert.All(categories, c => Assert.True(c.Recall >= TestCategoryFloor, $"{c.Category}: {c.Recall:P0}"));
     }
 
-    private const double TestRecallFloor = 0.93;
-    private const double TestFalsePositiveCeiling = 0.10;
-    private const double TestCategoryFloor = 0.80;
+    private const double TestRecallFloor = 0.96;
+    private const double TestFalsePositiveCeiling = 0.115;
+    private const double TestCategoryFloor = 0.90;
 
     [Fact]
     public void The_corpus_is_large_enough_and_split_by_the_fixed_rule()
@@ -87,12 +87,12 @@ public sealed class CrisisCorpusTests(ITestOutputHelper output)
         var test = CorpusData.Read("corpus/crisis.test.tsv");
         Assert.True(train.Count(r => r.Label != "none") + dev.Count(r => r.Label == "1") + test.Count(r => r.Label == "1") >= 800);
         Assert.True(train.Count(r => r.Label == "none") + dev.Count(r => r.Label == "0") + test.Count(r => r.Label == "0") >= 800);
-        // Batch 1 (ids c…): 0-4 train, 5-6 dev, 7-9 test. Batch 2 (ids b2…): 0-5 train, 6-9 dev, no test.
-        // Batch 5 (ids b5…): written for training, all train.
-        static bool Batch2(CorpusRow r) => r.Id.StartsWith("b2", StringComparison.Ordinal);
-        Assert.All(train, r => Assert.InRange(CorpusData.Bucket(r.Id), 0, r.Id.StartsWith("b5", StringComparison.Ordinal) ? 9 : Batch2(r) ? 5 : 4));
-        Assert.All(dev, r => Assert.InRange(CorpusData.Bucket(r.Id), Batch2(r) ? 6 : 5, Batch2(r) ? 9 : 6));
-        Assert.All(test, r => { Assert.False(Batch2(r)); Assert.InRange(CorpusData.Bucket(r.Id), 7, 9); });
+        // The buckets of each split, by batch (corpus/split.py): batch 1 (ids c…) 0-4 train, 5-6 dev, 7-9 test;
+        // batch 2 (b2…) 0-5 train, 6-9 dev, no test; batch 5 (b5…) all train; batch 6 (b6…) 0-5 train, 6-7 dev, 8-9 test.
+        static (int Train, int Dev) Cuts(CorpusRow r) => r.Id[..2] switch { "b2" => (5, 9), "b5" => (9, 9), "b6" => (5, 7), _ => (4, 6) };
+        Assert.All(train, r => Assert.InRange(CorpusData.Bucket(r.Id), 0, Cuts(r).Train));
+        Assert.All(dev, r => Assert.InRange(CorpusData.Bucket(r.Id), Cuts(r).Train + 1, Cuts(r).Dev));
+        Assert.All(test, r => Assert.InRange(CorpusData.Bucket(r.Id), Cuts(r).Dev + 1, 9));
         var trained = train.Select(r => r.Text).ToHashSet(StringComparer.Ordinal);
         Assert.DoesNotContain(dev.Concat(test), r => trained.Contains(r.Text));
     }
