@@ -42,7 +42,7 @@ public sealed class FlowEngine(
         if (incoming.Type == ActivityTypes.ConversationUpdate)
         {
             if (incoming.MembersAdded?.Any(m => m.Id != incoming.Recipient?.Id) ?? false)
-                await StartEventAsync(new FlowTurn(turn, recognizer, null), "welcome", cancellationToken);
+                await StartEventAsync(new FlowTurn(turn, recognizer, null), FlowNames.Events.Welcome, cancellationToken);
             return;
         }
         if (!incoming.IsMessage) return;
@@ -57,7 +57,7 @@ public sealed class FlowEngine(
                     await LeftAfterGuardAsync(ft, open, cancellationToken);
                     return;
                 }
-            if (string.IsNullOrWhiteSpace(ft.Text)) { await StartEventAsync(ft, "menu", cancellationToken); return; }
+            if (string.IsNullOrWhiteSpace(ft.Text)) { await StartEventAsync(ft, FlowNames.Events.Menu, cancellationToken); return; }
             await HandleAsync(ft, cancellationToken);
         }
         finally
@@ -98,17 +98,17 @@ public sealed class FlowEngine(
                 await LeaveAllAsync(ft, ct);
                 state.Clarifying = null;
                 ft.Say(hadFlow ? "common.cancelled" : "common.nothing_to_cancel");
-                await StartEventAsync(ft, "menu", ct);
+                await StartEventAsync(ft, FlowNames.Events.Menu, ct);
                 return;
             case Command.Help:
                 await LeaveAllAsync(ft, ct);
                 state.Clarifying = null;
-                await StartEventAsync(ft, "help", ct);
+                await StartEventAsync(ft, FlowNames.Events.Help, ct);
                 return;
             case Command.Menu:
                 await LeaveAllAsync(ft, ct);
                 state.Clarifying = null;
-                await StartEventAsync(ft, "menu", ct);
+                await StartEventAsync(ft, FlowNames.Events.Menu, ct);
                 return;
         }
 
@@ -131,7 +131,7 @@ public sealed class FlowEngine(
                     case YesNo.No:
                         await LeaveAllAsync(ft, ct);
                         ft.Say("common.resume_declined");
-                        await StartEventAsync(ft, "menu", ct);
+                        await StartEventAsync(ft, FlowNames.Events.Menu, ct);
                         return;
                 }
             }
@@ -147,7 +147,7 @@ public sealed class FlowEngine(
             // A word or two is the answer to the question (a nickname like 「ゆう」), never a question of its own.
             var digression = flow.AllowsDigressions && ft.Text.Trim().Length >= MinDigressionLength && Confident(ft) is { } answer
                 && FlowSet.IsAnswer(answer) && answer.Id != flow.Id ? answer : null;
-            var result = digression is not null && step.Expect == "text" ? new InputResult.NoMatch() : flows.Inputs[step.Expect!].Read(ft, step);
+            var result = digression is not null && step.Expect == FlowNames.Kinds.Text ? new InputResult.NoMatch() : flows.Inputs[step.Expect!].Read(ft, step);
             if (result is InputResult.Matched matched)
             {
                 frame.Attempts = 0;
@@ -174,7 +174,7 @@ public sealed class FlowEngine(
                 Enter(ft, flow, frame);
                 frame.AwaitingResume = true;
                 var offer = ft.Say("common.resume_offer");
-                flows.Inputs["yes_no"].Decorate(ft, step, offer);
+                flows.Inputs[FlowNames.Kinds.YesNo].Decorate(ft, step, offer);
                 offer.InputHint = InputHints.ExpectingInput;
                 return;
             }
@@ -184,7 +184,7 @@ public sealed class FlowEngine(
             {
                 await LeaveAllAsync(ft, ct);
                 ft.Say("common.give_up");
-                await StartEventAsync(ft, "menu", ct);
+                await StartEventAsync(ft, FlowNames.Events.Menu, ct);
                 return;
             }
             var noMatch = (InputResult.NoMatch)result;
@@ -210,7 +210,7 @@ public sealed class FlowEngine(
     {
         var ranked = ft.Intents.Where(i => flows.ByIntent.ContainsKey(i.Name)).Take(2).ToList();
         var decision = IntentDecision.Decide(ranked, _thresholds.ConfidentScore, _thresholds.ClarifyScore, _thresholds.CloseMargin);
-        if (decision.Action == IntentAction.Fallback) { await StartEventAsync(ft, "fallback", ct); return; }
+        if (decision.Action == IntentAction.Fallback) { await StartEventAsync(ft, FlowNames.Events.Fallback, ct); return; }
         var first = flows.ByIntent[decision.Top!.Name];
 
         if (decision.Action == IntentAction.Clarify && flows.ByIntent[decision.Second!.Name] != first)
@@ -286,8 +286,14 @@ public sealed class FlowEngine(
         if (top is null || top.Score < _thresholds.ConfidentScore) return null;
         // Inside a flow only "stop" is taken from the intent model: 「わからない」 at a question is an
         // answer to retry, not a request for the help page that would drop the flow.
-        if (ft.State.Stack.Count > 0 && !IsMenuOnly(ft.State)) return top.Name == "cancel" && !FitsOpenQuestion(ft) ? Command.Cancel : null;
-        return top.Name switch { "cancel" => Command.Cancel, "help" => Command.Help, "menu" => Command.Menu, _ => null };
+        if (ft.State.Stack.Count > 0 && !IsMenuOnly(ft.State)) return top.Name == FlowNames.CommandIntents.Cancel && !FitsOpenQuestion(ft) ? Command.Cancel : null;
+        return top.Name switch
+        {
+            FlowNames.CommandIntents.Cancel => Command.Cancel,
+            FlowNames.CommandIntents.Help => Command.Help,
+            FlowNames.CommandIntents.Menu => Command.Menu,
+            _ => null,
+        };
     }
 
     /// <summary>
@@ -299,16 +305,16 @@ public sealed class FlowEngine(
     {
         var frame = ft.State.Stack.LastOrDefault();
         if (frame is null || !flows.Flows.TryGetValue(frame.Flow, out var flow) || flow.Step(frame.Step) is not { Ask: not null, Expect: { } expect } step
-            || expect == "text" || !flows.Inputs.TryGetValue(expect, out var kind)) return false;
+            || expect == FlowNames.Kinds.Text || !flows.Inputs.TryGetValue(expect, out var kind)) return false;
         var (previousFlow, previousFrame) = (ft.Flow, ft.Frame);
         Enter(ft, flow, frame);
-        var fits = kind.Read(ft, step) is InputResult.Matched { Outcome: not "given" };
+        var fits = kind.Read(ft, step) is InputResult.Matched { Outcome: not FlowNames.Outcomes.Given };
         (ft.Flow, ft.Frame) = (previousFlow, previousFrame);
         return fits;
     }
 
     private static bool IsMenuOnly(ConversationState state) =>
-        state.Stack.All(f => f.Flow is "main" or "menu");
+        state.Stack.All(f => f.Flow is FlowNames.MenuFlows.Main or FlowNames.MenuFlows.Menu);
 
     private Task StartEventAsync(FlowTurn ft, string name, CancellationToken ct) =>
         flows.ByEvent.TryGetValue(name, out var flow) ? StartFlowAsync(ft, flow, ct) : Task.CompletedTask;

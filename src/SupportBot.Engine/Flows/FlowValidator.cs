@@ -64,7 +64,7 @@ public static class FlowValidator
                     if (step.Expect is null) problems.Add($"{file}: {where}: a question needs 'expect'");
                     else if (!set.Inputs.ContainsKey(step.Expect))
                         problems.Add($"{file}: {where}: unknown input kind '{step.Expect}' (known: {string.Join(", ", set.Inputs.Keys.Order())})");
-                    if (step.Expect == "choice" && step.Choices.Count == 0 && step.ChoicesFrom is null)
+                    if (step.Expect == FlowNames.Kinds.Choice && step.Choices.Count == 0 && step.ChoicesFrom is null)
                         problems.Add($"{file}: {where}: a choice question needs 'choices' or 'choices_from'");
                     if (step.ChoicesFrom is { } from && !supplied.Contains(FlowTurn.ChoicesKey(from)))
                         problems.Add($"{file}: {where}: no action of this flow provides the choices '{from}' (it must list '{FlowTurn.ChoicesKey(from)}' in Provides)");

@@ -10,7 +10,7 @@ namespace SupportBot.Engine.Flows.Inputs;
 /// </summary>
 public sealed class ChoiceInput(Understanding.UnderstandingOptions understanding) : IInputKind
 {
-    public string Name => "choice";
+    public string Name => FlowNames.Kinds.Choice;
     public IReadOnlyCollection<string> MessageKeys => ["common.retry.choice"];
 
     public InputResult Read(FlowTurn turn, StepDefinition step)

@@ -10,7 +10,7 @@ namespace SupportBot.Engine.Flows.Inputs;
 /// </summary>
 public sealed class DateInput : IInputKind
 {
-    public string Name => "date";
+    public string Name => FlowNames.Kinds.Date;
     public IReadOnlyCollection<string>? Outcomes => [];
     public IReadOnlyCollection<string> MessageKeys => ["common.retry.date"];
 
