@@ -75,15 +75,10 @@ public static class FlowValidator
                 foreach (var (outcome, target) in step.On)
                 {
                     if (!TargetExists(set, flow, target)) problems.Add($"{file}: {where}: 'on.{outcome}' goes to unknown '{target}'");
-                    var possible = step.Expect switch
-                    {
-                        "yes_no" => ["yes", "no"],
-                        "choice" when step.ChoicesFrom is null => step.Choices.Select(c => c.Value).ToList(),
-                        "choice" => null,
-                        _ when step.Expect is not null && set.Inputs.TryGetValue(step.Expect, out var kind) && step.Ask is not null =>
-                            kind.Outcomes is null ? null : [.. kind.Outcomes, .. action?.Outcomes ?? []],
-                        _ => action?.Outcomes.ToList(),
-                    };
+                    // A question's outcomes come from its input kind (plus its action's); a step that asks nothing has only its action's.
+                    List<string>? possible = step.Ask is not null && step.Expect is not null && set.Inputs.TryGetValue(step.Expect, out var kind)
+                        ? kind.Outcomes(step) is { } answers ? [.. answers, .. action?.Outcomes ?? []] : null
+                        : action?.Outcomes.ToList();
                     if (possible is not null && !possible.Contains(outcome) && !(action?.Outcomes.Contains(outcome) ?? false))
                         problems.Add($"{file}: {where}: 'on.{outcome}' can never happen (possible: {string.Join(", ", possible)})");
                 }

@@ -13,6 +13,10 @@ public sealed class ChoiceInput(Understanding.UnderstandingOptions understanding
     public string Name => FlowNames.Kinds.Choice;
     public IReadOnlyCollection<string> MessageKeys => ["common.retry.choice"];
 
+    /// <summary>The values of the step's choices; unknown when an action makes them at run time.</summary>
+    public IReadOnlyCollection<string>? Outcomes(StepDefinition step) =>
+        step.ChoicesFrom is null ? step.Choices.Select(c => c.Value).ToList() : null;
+
     public InputResult Read(FlowTurn turn, StepDefinition step)
     {
         var folded = ShortAnswers.FoldOne(turn.Text);

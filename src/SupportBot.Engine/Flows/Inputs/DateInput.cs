@@ -11,7 +11,7 @@ namespace SupportBot.Engine.Flows.Inputs;
 public sealed class DateInput : IInputKind
 {
     public string Name => FlowNames.Kinds.Date;
-    public IReadOnlyCollection<string>? Outcomes => [];
+    public IReadOnlyCollection<string>? Outcomes(StepDefinition step) => [];
     public IReadOnlyCollection<string> MessageKeys => ["common.retry.date"];
 
     public InputResult Read(FlowTurn turn, StepDefinition step) =>

@@ -11,7 +11,7 @@ namespace SupportBot.Engine.Flows.Inputs;
 public sealed class OptionalTextInput : IInputKind
 {
     public string Name => FlowNames.Kinds.OptionalText;
-    public IReadOnlyCollection<string>? Outcomes => ["skipped", "given"];
+    public IReadOnlyCollection<string>? Outcomes(StepDefinition step) => [FlowNames.Outcomes.Skipped, FlowNames.Outcomes.Given];
     public IReadOnlyCollection<string> MessageKeys => ["common.skip", "common.retry.too_long"];
 
     public InputResult Read(FlowTurn turn, StepDefinition step)

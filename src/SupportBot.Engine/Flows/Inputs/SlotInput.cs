@@ -47,7 +47,8 @@ public sealed class ReviewInput : IInputKind
     private readonly YesNoInput yesNo = new();
 
     public string Name => FlowNames.Kinds.Review;
-    public IReadOnlyCollection<string>? Outcomes => ["yes", "no", "redate", "fix_phone", "fix_name", "fix_needs", "fix_topic", "fix_who"];
+    public IReadOnlyCollection<string>? Outcomes(StepDefinition step) =>
+        [FlowNames.Outcomes.Yes, FlowNames.Outcomes.No, FlowNames.Outcomes.Redate, "fix_phone", "fix_name", "fix_needs", "fix_topic", "fix_who"];
     public IReadOnlyCollection<string> MessageKeys => ["common.retry.review"];
 
     public InputResult Read(FlowTurn turn, StepDefinition step)

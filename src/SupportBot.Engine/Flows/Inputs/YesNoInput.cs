@@ -8,6 +8,7 @@ public sealed class YesNoInput : IInputKind
 {
     public string Name => FlowNames.Kinds.YesNo;
     public IReadOnlyCollection<string> MessageKeys => ["common.yes", "common.no", "common.retry.yes_no"];
+    public IReadOnlyCollection<string>? Outcomes(StepDefinition step) => [FlowNames.Outcomes.Yes, FlowNames.Outcomes.No];
 
     public InputResult Read(FlowTurn turn, StepDefinition step)
     {
