@@ -1,4 +1,5 @@
 using SupportBot.Engine.Flows.Actions;
+using SupportBot.Engine.Flows.Stages;
 using SupportBot.Engine.Messages;
 
 namespace SupportBot.Engine.Flows;
@@ -109,7 +110,7 @@ public static class FlowValidator
             var targets = step.On.Values.ToList();
             // Without a 'then' the step falls through to the next one unless every outcome is covered by 'on'
             // (we cannot know that for actions and free input, so the fall-through counts as reachable).
-            targets.Add(FlowEngine.Next(flow, step, null));
+            targets.Add(FlowRunner.Next(flow, step, null));
             foreach (var t in targets)
                 if (flow.Step(t) is { } next) queue.Enqueue(next);
         }
