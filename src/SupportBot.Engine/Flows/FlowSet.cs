@@ -27,7 +27,7 @@ public sealed class FlowSet
     public Dictionary<string, FlowDefinition> ByEvent { get; }
 
     /// <summary>Events the engine itself starts; each needs exactly one flow.</summary>
-    public static readonly string[] EngineEvents = ["welcome", "installed", "joined", "non_text", "menu", "fallback", "help"];
+    public static readonly string[] EngineEvents = FlowNames.Events.All;
 
     /// <summary>
     /// An answer-only flow (no question other than a soft menu, not one of the engine's own event

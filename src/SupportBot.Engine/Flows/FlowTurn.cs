@@ -29,6 +29,9 @@ public sealed class FlowTurn
     public DialogFrame? Frame { get; internal set; }
     public FlowDefinition? Flow { get; internal set; }
 
+    /// <summary>The open question as the engine's stages found it this turn (see <see cref="Stages.FlowRunner.Question"/>).</summary>
+    internal Stages.OpenQuestion? Question { get; set; }
+
     /// <summary>Values for the messages of this step: the frame's stored answers plus what actions provided.</summary>
     public Dictionary<string, string> Args { get; } = new(StringComparer.Ordinal);
 

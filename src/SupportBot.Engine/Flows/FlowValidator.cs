@@ -1,4 +1,5 @@
 using SupportBot.Engine.Flows.Actions;
+using SupportBot.Engine.Flows.Stages;
 using SupportBot.Engine.Messages;
 
 namespace SupportBot.Engine.Flows;
@@ -64,7 +65,7 @@ public static class FlowValidator
                     if (step.Expect is null) problems.Add($"{file}: {where}: a question needs 'expect'");
                     else if (!set.Inputs.ContainsKey(step.Expect))
                         problems.Add($"{file}: {where}: unknown input kind '{step.Expect}' (known: {string.Join(", ", set.Inputs.Keys.Order())})");
-                    if (step.Expect == "choice" && step.Choices.Count == 0 && step.ChoicesFrom is null)
+                    if (step.Expect == FlowNames.Kinds.Choice && step.Choices.Count == 0 && step.ChoicesFrom is null)
                         problems.Add($"{file}: {where}: a choice question needs 'choices' or 'choices_from'");
                     if (step.ChoicesFrom is { } from && !supplied.Contains(FlowTurn.ChoicesKey(from)))
                         problems.Add($"{file}: {where}: no action of this flow provides the choices '{from}' (it must list '{FlowTurn.ChoicesKey(from)}' in Provides)");
@@ -75,15 +76,10 @@ public static class FlowValidator
                 foreach (var (outcome, target) in step.On)
                 {
                     if (!TargetExists(set, flow, target)) problems.Add($"{file}: {where}: 'on.{outcome}' goes to unknown '{target}'");
-                    var possible = step.Expect switch
-                    {
-                        "yes_no" => ["yes", "no"],
-                        "choice" when step.ChoicesFrom is null => step.Choices.Select(c => c.Value).ToList(),
-                        "choice" => null,
-                        _ when step.Expect is not null && set.Inputs.TryGetValue(step.Expect, out var kind) && step.Ask is not null =>
-                            kind.Outcomes is null ? null : [.. kind.Outcomes, .. action?.Outcomes ?? []],
-                        _ => action?.Outcomes.ToList(),
-                    };
+                    // A question's outcomes come from its input kind (plus its action's); a step that asks nothing has only its action's.
+                    List<string>? possible = step.Ask is not null && step.Expect is not null && set.Inputs.TryGetValue(step.Expect, out var kind)
+                        ? kind.Outcomes(step) is { } answers ? [.. answers, .. action?.Outcomes ?? []] : null
+                        : action?.Outcomes.ToList();
                     if (possible is not null && !possible.Contains(outcome) && !(action?.Outcomes.Contains(outcome) ?? false))
                         problems.Add($"{file}: {where}: 'on.{outcome}' can never happen (possible: {string.Join(", ", possible)})");
                 }
@@ -114,7 +110,7 @@ public static class FlowValidator
             var targets = step.On.Values.ToList();
             // Without a 'then' the step falls through to the next one unless every outcome is covered by 'on'
             // (we cannot know that for actions and free input, so the fall-through counts as reachable).
-            targets.Add(FlowEngine.Next(flow, step, null));
+            targets.Add(FlowRunner.Next(flow, step, null));
             foreach (var t in targets)
                 if (flow.Step(t) is { } next) queue.Enqueue(next);
         }

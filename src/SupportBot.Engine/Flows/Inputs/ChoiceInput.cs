@@ -10,8 +10,12 @@ namespace SupportBot.Engine.Flows.Inputs;
 /// </summary>
 public sealed class ChoiceInput(Understanding.UnderstandingOptions understanding) : IInputKind
 {
-    public string Name => "choice";
+    public string Name => FlowNames.Kinds.Choice;
     public IReadOnlyCollection<string> MessageKeys => ["common.retry.choice"];
+
+    /// <summary>The values of the step's choices; unknown when an action makes them at run time.</summary>
+    public IReadOnlyCollection<string>? Outcomes(StepDefinition step) =>
+        step.ChoicesFrom is null ? step.Choices.Select(c => c.Value).ToList() : null;
 
     public InputResult Read(FlowTurn turn, StepDefinition step)
     {

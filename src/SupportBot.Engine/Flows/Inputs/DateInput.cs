@@ -10,8 +10,8 @@ namespace SupportBot.Engine.Flows.Inputs;
 /// </summary>
 public sealed class DateInput : IInputKind
 {
-    public string Name => "date";
-    public IReadOnlyCollection<string>? Outcomes => [];
+    public string Name => FlowNames.Kinds.Date;
+    public IReadOnlyCollection<string>? Outcomes(StepDefinition step) => [];
     public IReadOnlyCollection<string> MessageKeys => ["common.retry.date"];
 
     public InputResult Read(FlowTurn turn, StepDefinition step) =>

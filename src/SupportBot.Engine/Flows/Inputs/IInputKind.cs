@@ -13,8 +13,11 @@ public interface IInputKind
     /// <summary>Message keys this kind may say (checked at start-up like the flows' own keys).</summary>
     IReadOnlyCollection<string> MessageKeys { get; }
 
-    /// <summary>The outcomes an answer may have (checked against <c>on:</c>); null when they depend on the step (its choices).</summary>
-    IReadOnlyCollection<string>? Outcomes => null;
+    /// <summary>
+    /// The outcomes an answer to <paramref name="step"/> may have, checked against its <c>on:</c> at start-up;
+    /// null when they cannot be known before the turn (choices made at run time, free input).
+    /// </summary>
+    IReadOnlyCollection<string>? Outcomes(StepDefinition step) => null;
 
     InputResult Read(FlowTurn turn, StepDefinition step);
 

@@ -10,7 +10,7 @@ namespace SupportBot.Engine.Flows.Inputs;
 /// </summary>
 public sealed class MultiChoiceInput : IInputKind
 {
-    public string Name => "multi_choice";
+    public string Name => FlowNames.Kinds.MultiChoice;
     public IReadOnlyCollection<string> MessageKeys => ["common.retry.choice", "common.list_separator"];
 
     public InputResult Read(FlowTurn turn, StepDefinition step)

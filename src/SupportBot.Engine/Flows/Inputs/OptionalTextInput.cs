@@ -10,8 +10,8 @@ namespace SupportBot.Engine.Flows.Inputs;
 /// </summary>
 public sealed class OptionalTextInput : IInputKind
 {
-    public string Name => "optional_text";
-    public IReadOnlyCollection<string>? Outcomes => ["skipped", "given"];
+    public string Name => FlowNames.Kinds.OptionalText;
+    public IReadOnlyCollection<string>? Outcomes(StepDefinition step) => [FlowNames.Outcomes.Skipped, FlowNames.Outcomes.Given];
     public IReadOnlyCollection<string> MessageKeys => ["common.skip", "common.retry.too_long"];
 
     public InputResult Read(FlowTurn turn, StepDefinition step)
@@ -19,10 +19,10 @@ public sealed class OptionalTextInput : IInputKind
         var text = turn.Text.Trim();
         var skip = turn.Message("common.skip");
         if (text.Length == 0 || ShortAnswers.FoldOne(text) == ShortAnswers.FoldOne(skip) || ShortAnswers.ReadYesNo(text) == YesNo.No || BookingWords.IsNothing(text))
-            return new InputResult.Matched("", "skipped", skip);
+            return new InputResult.Matched("", FlowNames.Outcomes.Skipped, skip);
         if (step.MaxLength is { } max && text.Length > max)
             return new InputResult.NoMatch("common.retry.too_long", new Dictionary<string, string> { ["max"] = max.ToString() });
-        return new InputResult.Matched(text, "given");
+        return new InputResult.Matched(text, FlowNames.Outcomes.Given);
     }
 
     public void Decorate(FlowTurn turn, StepDefinition step, Activity question) =>

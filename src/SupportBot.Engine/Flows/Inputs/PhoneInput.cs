@@ -6,7 +6,7 @@ namespace SupportBot.Engine.Flows.Inputs;
 /// <summary>A Japanese phone number (090-…, 0465-71-…, full-width, without hyphens); stored in display form.</summary>
 public sealed class PhoneInput : IInputKind
 {
-    public string Name => "phone_jp";
+    public string Name => FlowNames.Kinds.Phone;
     public IReadOnlyCollection<string> MessageKeys => ["common.retry.phone_jp"];
 
     public InputResult Read(FlowTurn turn, StepDefinition step) =>

@@ -15,7 +15,7 @@ public sealed class SlotInput(Understanding.UnderstandingOptions understanding) 
 
     public const string WishStore = "when";
 
-    public string Name => "slot";
+    public string Name => FlowNames.Kinds.Slot;
     public IReadOnlyCollection<string> MessageKeys => ["common.retry.slot"];
 
     public InputResult Read(FlowTurn turn, StepDefinition step)
@@ -32,7 +32,7 @@ public sealed class SlotInput(Understanding.UnderstandingOptions understanding) 
         if (readings.Count == 0 && !BookingWords.IsAsSoonAsPossible(turn.Text)) return null;
         turn.Frame.Values[WishStore] = turn.Text.Trim();
         turn.Frame.Values[WishStore + ".value"] = DateWish.Serialize(readings);
-        return new InputResult.Matched(turn.Text.Trim(), "redate");
+        return new InputResult.Matched(turn.Text.Trim(), FlowNames.Outcomes.Redate);
     }
 
     public void Decorate(FlowTurn turn, StepDefinition step, Activity question) => choice.Decorate(turn, step, question);
@@ -46,8 +46,9 @@ public sealed class ReviewInput : IInputKind
 {
     private readonly YesNoInput yesNo = new();
 
-    public string Name => "review";
-    public IReadOnlyCollection<string>? Outcomes => ["yes", "no", "redate", "fix_phone", "fix_name", "fix_needs", "fix_topic", "fix_who"];
+    public string Name => FlowNames.Kinds.Review;
+    public IReadOnlyCollection<string>? Outcomes(StepDefinition step) =>
+        [FlowNames.Outcomes.Yes, FlowNames.Outcomes.No, FlowNames.Outcomes.Redate, "fix_phone", "fix_name", "fix_needs", "fix_topic", "fix_who"];
     public IReadOnlyCollection<string> MessageKeys => ["common.retry.review"];
 
     public InputResult Read(FlowTurn turn, StepDefinition step)

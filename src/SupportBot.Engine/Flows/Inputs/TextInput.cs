@@ -5,7 +5,7 @@ namespace SupportBot.Engine.Flows.Inputs;
 /// <summary>Free text, with an optional maximum length (<c>max_length</c>).</summary>
 public sealed class TextInput : IInputKind
 {
-    public string Name => "text";
+    public string Name => FlowNames.Kinds.Text;
     public IReadOnlyCollection<string> MessageKeys => ["common.retry.text", "common.retry.too_long"];
 
     public InputResult Read(FlowTurn turn, StepDefinition step)

@@ -11,7 +11,7 @@ public sealed class WhoInput(Understanding.UnderstandingOptions understanding) :
 {
     private readonly ChoiceInput choice = new(understanding);
 
-    public string Name => "who";
+    public string Name => FlowNames.Kinds.Who;
     public IReadOnlyCollection<string> MessageKeys => ["common.retry.choice"];
 
     public InputResult Read(FlowTurn turn, StepDefinition step)

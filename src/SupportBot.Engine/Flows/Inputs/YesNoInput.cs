@@ -6,18 +6,19 @@ namespace SupportBot.Engine.Flows.Inputs;
 /// <summary>はい / いいえ and their everyday forms; outcomes <c>yes</c> and <c>no</c>.</summary>
 public sealed class YesNoInput : IInputKind
 {
-    public string Name => "yes_no";
+    public string Name => FlowNames.Kinds.YesNo;
     public IReadOnlyCollection<string> MessageKeys => ["common.yes", "common.no", "common.retry.yes_no"];
+    public IReadOnlyCollection<string>? Outcomes(StepDefinition step) => [FlowNames.Outcomes.Yes, FlowNames.Outcomes.No];
 
     public InputResult Read(FlowTurn turn, StepDefinition step)
     {
         // The buttons send their own labels, which may not be in the word lists of other languages.
-        if (Same(turn.Text, turn.Message("common.yes"))) return new InputResult.Matched("yes", "yes");
-        if (Same(turn.Text, turn.Message("common.no"))) return new InputResult.Matched("no", "no");
+        if (Same(turn.Text, turn.Message("common.yes"))) return new InputResult.Matched(FlowNames.Outcomes.Yes, FlowNames.Outcomes.Yes);
+        if (Same(turn.Text, turn.Message("common.no"))) return new InputResult.Matched(FlowNames.Outcomes.No, FlowNames.Outcomes.No);
         return ShortAnswers.ReadYesNo(turn.Text) switch
         {
-            YesNo.Yes => new InputResult.Matched("yes", "yes"),
-            YesNo.No => new InputResult.Matched("no", "no"),
+            YesNo.Yes => new InputResult.Matched(FlowNames.Outcomes.Yes, FlowNames.Outcomes.Yes),
+            YesNo.No => new InputResult.Matched(FlowNames.Outcomes.No, FlowNames.Outcomes.No),
             _ => new InputResult.NoMatch("common.retry.yes_no"),
         };
     }

@@ -1,0 +1,68 @@
+using SupportBot.Engine.Flows;
+using SupportBot.Engine.Flows.Inputs;
+using SupportBot.Engine.Messages;
+using SupportBot.Engine.Understanding;
+
+namespace SupportBot.UnitTests.Flows;
+
+/// <summary>Each input kind states the outcomes of a step's answer; the validator checks <c>on:</c> against them.</summary>
+public sealed class InputOutcomeTests
+{
+    private static readonly UnderstandingOptions Understanding = new();
+
+    private static StepDefinition Question(string kind, IReadOnlyList<ChoiceDefinition>? choices = null, string? choicesFrom = null, params string[] on) => new()
+    {
+        Id = "q" + on.Length, Ask = "k", Expect = kind, Choices = choices ?? [], ChoicesFrom = choicesFrom,
+        On = on.ToDictionary(o => o, _ => Targets.End),
+    };
+
+    private static readonly ChoiceDefinition[] TwoChoices = [new() { Value = "a", Label = "k" }, new() { Value = "b", Label = "k" }];
+
+    [Fact]
+    public void Yes_no_gives_yes_or_no()
+    {
+        Assert.Equal(["yes", "no"], new YesNoInput().Outcomes(Question(FlowNames.Kinds.YesNo)));
+    }
+
+    [Fact]
+    public void A_choice_gives_the_value_of_one_of_its_choices_and_run_time_choices_are_unknown()
+    {
+        var choice = new ChoiceInput(Understanding);
+        Assert.Equal(["a", "b"], choice.Outcomes(Question(FlowNames.Kinds.Choice, TwoChoices)));
+        Assert.Null(choice.Outcomes(Question(FlowNames.Kinds.Choice, choicesFrom: "slots")));
+    }
+
+    [Fact]
+    public void Other_kinds_give_their_declared_outcomes_or_none_known()
+    {
+        IInputKind text = new TextInput();
+        Assert.Null(text.Outcomes(Question(FlowNames.Kinds.Text)));
+        Assert.Equal(["skipped", "given"], new OptionalTextInput().Outcomes(Question(FlowNames.Kinds.OptionalText)));
+        Assert.Empty(new DateInput().Outcomes(Question(FlowNames.Kinds.Date))!);
+    }
+
+    [Fact]
+    public void The_validator_reports_an_outcome_the_input_kind_can_never_give()
+    {
+        var flow = new FlowDefinition
+        {
+            Id = "t", File = "t.yaml",
+            Steps =
+            [
+                Question(FlowNames.Kinds.YesNo, on: ["yes", "maybe"]),
+                Question(FlowNames.Kinds.Choice, TwoChoices, on: ["a", "b", "c"]),
+                Question(FlowNames.Kinds.Choice, choicesFrom: "slots", on: ["x", "y", "z", "w"]),
+                Question(FlowNames.Kinds.Text, on: ["anything"]),
+            ],
+        };
+        var set = new FlowSet([flow], [new YesNoInput(), new ChoiceInput(Understanding), new TextInput()], []);
+        var catalog = new MessageCatalog(new Dictionary<string, Dictionary<string, CatalogEntry>> { ["ja-JP"] = new() { ["k"] = new("k", "t.yaml") } },
+            new Dictionary<string, string>());
+
+        var never = FlowValidator.Validate(set, catalog, []).Where(p => p.Contains("can never happen")).ToList();
+
+        Assert.Equal(2, never.Count);
+        Assert.Contains("'on.maybe' can never happen (possible: yes, no)", never[0]);
+        Assert.Contains("'on.c' can never happen (possible: a, b)", never[1]);
+    }
+}
