@@ -7,7 +7,7 @@ using SupportBot.Engine.Center;
 using SupportBot.Engine.Flows;
 using SupportBot.Engine.Notifications;
 using SupportBot.Engine.State;
-using SupportBot.Language.Replies;
+using SupportBot.Language.Answers;
 
 namespace SupportBot.Engine.Safety;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using SupportBot.Engine.Activities;
-using SupportBot.Language.Replies;
+using SupportBot.Language.Answers;
 
 namespace SupportBot.Engine.Flows.Inputs;
 

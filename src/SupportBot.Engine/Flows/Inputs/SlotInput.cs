@@ -1,6 +1,6 @@
 using SupportBot.Engine.Activities;
 using SupportBot.Engine.Services.Bookings;
-using SupportBot.Language.Replies;
+using SupportBot.Language.Answers;
 
 namespace SupportBot.Engine.Flows.Inputs;
 

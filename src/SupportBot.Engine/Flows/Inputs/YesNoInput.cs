@@ -1,5 +1,5 @@
 using SupportBot.Engine.Activities;
-using SupportBot.Language.Replies;
+using SupportBot.Language.Answers;
 
 namespace SupportBot.Engine.Flows.Inputs;
 

@@ -1,4 +1,4 @@
-using SupportBot.Language.Replies;
+using SupportBot.Language.Answers;
 
 namespace SupportBot.Engine.Flows.Stages;
 

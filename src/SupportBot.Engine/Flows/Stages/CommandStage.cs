@@ -1,6 +1,6 @@
 using SupportBot.Engine.Flows.Inputs;
 using SupportBot.Engine.State;
-using SupportBot.Language.Replies;
+using SupportBot.Language.Answers;
 
 namespace SupportBot.Engine.Flows.Stages;
 

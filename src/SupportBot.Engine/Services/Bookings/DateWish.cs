@@ -1,6 +1,6 @@
 using System.Text.Json;
 using SupportBot.Language.DateTimeRecognition;
-using SupportBot.Language.Replies;
+using SupportBot.Language.Answers;
 
 namespace SupportBot.Engine.Services.Bookings;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using SupportBot.Calendar;
 using SupportBot.Engine.Messages;
-using SupportBot.Language.Replies;
+using SupportBot.Language.Answers;
 
 namespace SupportBot.Engine.Services.Meetups;
 

@@ -1,6 +1,6 @@
 using SupportBot.Language.Normalization;
 
-namespace SupportBot.Language.Replies;
+namespace SupportBot.Language.Answers;
 
 /// <summary>
 /// Whether a message asks about nights, weekends, holidays or urgency (「土日に連絡したいときは」「夜中でも電話できる？」):

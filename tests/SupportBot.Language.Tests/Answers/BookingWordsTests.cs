@@ -1,7 +1,7 @@
-using SupportBot.Language.Replies;
+using SupportBot.Language.Answers;
 using Xunit;
 
-namespace SupportBot.Language.Tests.Replies;
+namespace SupportBot.Language.Tests.Answers;
 
 public sealed class BookingWordsTests
 {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace SupportBot.Language.Replies;
+namespace SupportBot.Language.Answers;
 
 /// <summary>A yes or a no, as people answer a question in chat.</summary>
 public enum YesNo { Yes, No }

@@ -1,4 +1,4 @@
-namespace SupportBot.Language.Replies;
+namespace SupportBot.Language.Answers;
 
 /// <summary>A part of a booking the person wants to correct.</summary>
 public enum BookingField { Phone, Name, Needs, Topic, Who }
