@@ -34,10 +34,12 @@ internal static partial class PersonalDataLog
 
 public static class PersonalDataServiceCollectionExtensions
 {
-    /// <summary>Forgetting a person: the service and the erasers of what every conversation has (its state, requests left for staff).
+    /// <summary>Forgetting a person: the service and the erasers of what every conversation has (its state, requests left for
+    /// staff — filed through <see cref="StaffRequests"/>).
     /// Features that keep more register their own eraser (bookings, meetups).</summary>
     public static IServiceCollection AddPersonalData(this IServiceCollection services) =>
         services.AddSingleton<PersonalData>()
+            .AddSingleton<StaffRequests>()
             .AddSingleton<IPersonalDataEraser, ConversationStateEraser>()
             .AddSingleton<IPersonalDataEraser, StaffRequestEraser>();
 }

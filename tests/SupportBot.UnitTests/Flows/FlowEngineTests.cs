@@ -47,7 +47,7 @@ public sealed class FlowEngineTests
             var set = new FlowSet(flows, [new TextInput(), new ChoiceInput(understanding), new YesNoInput(), new PhoneInput(),
                  new DateInput(), new MultiChoiceInput(), new OptionalTextInput(), new SlotInput(understanding), new ReviewInput(), new WhoInput(understanding)],
                 [new TodayStatusAction(calendar, merged), new GreetingAction(calendar), new AfterHoursQuestionAction(), new Engine.Services.Callbacks.CallbackTermsAction(callbacks),
-                 new Engine.Services.Callbacks.CallbackSaveAction(memory, notifier, calendar, merged, callbacks),
+                 new Engine.Services.Callbacks.CallbackSaveAction(new Engine.Services.StaffRequests(memory, notifier), calendar, merged, callbacks),
                  .. MeetupActions(memory, notifier, calendar, merged, clock), .. BookingActions(memory, notifier, calendar, merged, clock)]);
             Problems = FlowValidator.Validate(set, merged, FlowEngine.MessageKeys);
             Catalog = merged;
@@ -84,7 +84,7 @@ public sealed class FlowEngineTests
                 new Engine.Services.Meetups.MeetupsMineAction(directory, memory),
                 new Engine.Services.Meetups.MeetupsLeaveAction(directory, memory, notifier, notices),
                 new Engine.Services.Meetups.MeetupsTermsAction(options),
-                new Engine.Services.Meetups.PeerRequestAction(memory, notifier, calendar, catalog, options),
+                new Engine.Services.Meetups.PeerRequestAction(new Engine.Services.StaffRequests(memory, notifier), calendar, catalog, options),
             ];
         }
 

@@ -1,12 +1,8 @@
-using System.Text.Json;
 using Microsoft.Extensions.Options;
 using SupportBot.Calendar;
-using SupportBot.Engine.Activities;
 using SupportBot.Engine.Flows;
 using SupportBot.Engine.Flows.Actions;
 using SupportBot.Engine.Messages;
-using SupportBot.Engine.Notifications;
-using SupportBot.Engine.State;
 
 namespace SupportBot.Engine.Services.Callbacks;
 
@@ -30,8 +26,7 @@ public sealed class CallbackTermsAction(IOptions<CallbackOptions> options) : IFl
 /// values are then removed from the conversation's state.
 /// </summary>
 public sealed class CallbackSaveAction(
-    IRecordLog records,
-    StaffNotifier notifier,
+    StaffRequests requests,
     BusinessCalendar calendar,
     MessageCatalog catalog,
     IOptions<CallbackOptions> options) : IFlowAction
@@ -45,23 +40,9 @@ public sealed class CallbackSaveAction(
     public async Task<string?> RunAsync(FlowTurn turn, CancellationToken cancellationToken)
     {
         var frame = turn.Frame!;
-        var incoming = turn.Turn.Incoming;
-        var id = Guid.NewGuid().ToString("N")[..12];
-        var request = new
-        {
-            id,
-            time = turn.Now,
-            channel = incoming.ChannelId,
-            conversation = incoming.Conversation?.Id,
-            user = incoming.From?.Id,
-            name = frame.Values.GetValueOrDefault("name"),
-            phone = frame.Values.GetValueOrDefault("phone"),
-            when = frame.Values.GetValueOrDefault("when"),
-            culture = turn.Culture,
-        };
-        await records.AppendAsync(Log, turn.Now, JsonSerializer.Serialize(request, ActivityJson.Options), options.Value.Retention, cancellationToken);
-        _ = notifier.NotifyAsync(new StaffEvent("callback_request", turn.Now, incoming.ChannelId ?? "", incoming.Conversation?.Id ?? "",
-            new Dictionary<string, object?> { ["id"] = id, ["name"] = request.name, ["phone"] = request.phone, ["when"] = request.when }));
+        await requests.FileAsync(turn, Log, "callback_request",
+            [("name", frame.Values.GetValueOrDefault("name")), ("phone", frame.Values.GetValueOrDefault("phone")), ("when", frame.Values.GetValueOrDefault("when"))],
+            options.Value.Retention, cancellationToken, culture: turn.Culture);
 
         var next = TimeZoneInfo.ConvertTime(calendar.NextOpening(turn.Now), calendar.TimeZone);
         turn.Args["next_opening"] = Formats.DateTime(catalog, turn.Culture, DateOnly.FromDateTime(next.DateTime), TimeOnly.FromDateTime(next.DateTime));
