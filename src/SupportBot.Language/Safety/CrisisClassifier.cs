@@ -37,12 +37,15 @@ public sealed class CrisisClassifier
         [CrisisCategory.None, CrisisCategory.SuicidalIdeation, CrisisCategory.SelfHarm, CrisisCategory.Overdose, CrisisCategory.Farewell, CrisisCategory.MedicalEmergency, CrisisCategory.Violence];
 
     private readonly Dictionary<string, int> _vocabulary;
+    // Scoring looks grams up by span: no string per gram on the per-message path.
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _byspan;
     private readonly SoftmaxRegression _model;
     private readonly CrisisClassifierOptions _options;
 
     private CrisisClassifier(Dictionary<string, int> vocabulary, SoftmaxRegression model, CrisisClassifierOptions options)
     {
         _vocabulary = vocabulary;
+        _byspan = vocabulary.GetAlternateLookup<ReadOnlySpan<char>>();
         _model = model;
         _options = options;
     }
@@ -90,13 +93,53 @@ public sealed class CrisisClassifier
 
     private CrisisScore ScoreFolded(string folded)
     {
-        var grams = Grams(folded, _options);
-        if (grams.Count == 0) return new CrisisScore(0, CrisisCategory.None);
-        var p = _model.Probabilities(Vector(grams, _vocabulary, _options.UnknownWeight));
+        var x = Features(folded);
+        if (x.Length == 0) return new CrisisScore(0, CrisisCategory.None);
+        var p = _model.Probabilities(x);
         if (p.Length == 0 || p.All(v => v == 0)) return new CrisisScore(0, CrisisCategory.None);
         var top = 1;
         for (var l = 2; l < p.Length; l++) if (p[l] > p[top]) top = l;
         return new CrisisScore(1 - p[0], Labels[top]);
+    }
+
+    /// <summary>
+    /// The same unit vector as <see cref="Vector"/> over <see cref="Grams"/>, counted by span: known grams by
+    /// their id, unknown ones by the hash of their characters (they only count towards the norm).
+    /// </summary>
+    private (int, double)[] Features(string folded)
+    {
+        if (folded.Length == 0) return [];
+        var padded = Edge + folded + Edge;
+        var known = new Dictionary<int, int>();
+        Dictionary<int, int>? unknown = null;
+        for (var n = _options.MinGram; n <= _options.MaxGram; n++)
+            for (var i = 0; i + n <= padded.Length; i++)
+            {
+                if (n == 1 && (padded[i] == Edge || (!_options.KanaUnigrams && padded[i] is >= '\u3041' and <= '\u309F'))) continue;
+                var gram = padded.AsSpan(i, n);
+                if (_byspan.TryGetValue(gram, out var id)) known[id] = known.GetValueOrDefault(id) + 1;
+                else
+                {
+                    unknown ??= [];
+                    var h = string.GetHashCode(gram, StringComparison.Ordinal);
+                    unknown[h] = unknown.GetValueOrDefault(h) + 1;
+                }
+            }
+        var sum = 0.0;
+        if (unknown is not null)
+            foreach (var count in unknown.Values) { var w = 1 + Math.Log(count); sum += w * w * _options.UnknownWeight * _options.UnknownWeight; }
+        var vector = new (int, double)[known.Count];
+        var k = 0;
+        foreach (var (id, count) in known)
+        {
+            var w = 1 + Math.Log(count);
+            vector[k++] = (id, w);
+            sum += w * w;
+        }
+        if (sum == 0 || known.Count == 0) return [];
+        var norm = Math.Sqrt(sum);
+        for (var j = 0; j < vector.Length; j++) vector[j] = (vector[j].Item1, vector[j].Item2 / norm);
+        return vector;
     }
 
     /// <summary>Sentences of the raw message (split at 。！？!?. and line breaks), short pieces joined to the next.</summary>
