@@ -64,7 +64,7 @@ public static class SupportBotServices
             var content = sp.GetRequiredService<IOptions<ContentOptions>>().Value;
             var center = sp.GetRequiredService<IOptions<CenterOptions>>().Value;
             var dataFiles = new HashSet<string>(content.DataFiles, StringComparer.OrdinalIgnoreCase);
-            return MessageCatalog.Load(ResolvePath(content.LocalesPath), center.ToPlaceholders(), f => !dataFiles.Contains(f));
+            return MessageCatalog.Load(ResolvePath(content.LocalesPath), new CenterFacts(center, sp.GetRequiredService<IOptions<BusinessCalendarOptions>>().Value, sp.GetRequiredService<IOptions<BookingOptions>>().Value), f => !dataFiles.Contains(f));
         });
         AddConversation(services, config);
         services.AddBookings(config);
