@@ -11,6 +11,7 @@ using SupportBot.Engine.State.Memory;
 using SupportBot.Engine.Turns;
 using SupportBot.Engine.Understanding;
 using SupportBot.UnitTests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace SupportBot.UnitTests.Flows;
 
@@ -27,7 +28,7 @@ public sealed class FlowEngineTests
         public readonly TurnPipeline Pipeline;
         public Harness(Dictionary<string, string> intents, Func<MessageCatalog, IEnumerable<ITurnGuard>>? guards = null, Engine.State.IConversationStore? store = null, DateTimeOffset? start = null)
         {
-            var clock = new FakeClock(start ?? Tuesday14);
+            var clock = new FakeTimeProvider(start ?? Tuesday14);
             var catalog = MessageCatalog.Load(Repository.Path("locales"), new Dictionary<string, string>(),
                 f => f is not ("intents.yaml" or "hotlines.yaml" or "meetups.yaml"));
             var testCatalog = MessageCatalog.Load(Repository.Path("tests", "SupportBot.UnitTests", "Flows", "testdata", "locales"), new Dictionary<string, string>());
@@ -72,7 +73,7 @@ public sealed class FlowEngineTests
 
         public List<(Engine.Services.ConversationReference To, Activity Message)> Proactive { get; } = [];
 
-        private IEnumerable<IFlowAction> MeetupActions(MemoryStore memory, Engine.Notifications.StaffNotifier notifier, BusinessCalendar calendar, MessageCatalog catalog, FakeClock clock)
+        private IEnumerable<IFlowAction> MeetupActions(MemoryStore memory, Engine.Notifications.StaffNotifier notifier, BusinessCalendar calendar, MessageCatalog catalog, FakeTimeProvider clock)
         {
             var options = Options.Create(Meetups);
             var directory = new Engine.Services.Meetups.MeetupDirectory(options, calendar, catalog);
@@ -96,7 +97,7 @@ public sealed class FlowEngineTests
 
         public Engine.Services.Meetups.MeetupReminder MeetupReminder { get; private set; } = null!;
 
-        private IEnumerable<IFlowAction> BookingActions(MemoryStore memory, Engine.Notifications.StaffNotifier notifier, BusinessCalendar calendar, MessageCatalog catalog, FakeClock clock)
+        private IEnumerable<IFlowAction> BookingActions(MemoryStore memory, Engine.Notifications.StaffNotifier notifier, BusinessCalendar calendar, MessageCatalog catalog, FakeTimeProvider clock)
         {
             var options = Options.Create(new Engine.Services.Bookings.BookingOptions());
             Bookings ??= new Engine.State.Memory.MemoryBookingLedger(clock);
@@ -121,7 +122,7 @@ public sealed class FlowEngineTests
             }
         }
         public MessageCatalog Catalog { get; private set; } = null!;
-        public FakeClock Clock { get; private set; } = null!;
+        public FakeTimeProvider Clock { get; private set; } = null!;
         public Engine.State.IRecordLog Records { get; private set; } = null!;
 
         public async Task<List<Activity>> Say(string text, string locale = "ja-JP", string user = "u") =>
