@@ -1,12 +1,13 @@
 using SupportBot.Engine.State;
 using SupportBot.Engine.State.Memory;
 using SupportBot.Storage.Redis;
+using Microsoft.Extensions.Time.Testing;
 
 namespace SupportBot.Storage.Tests;
 
 public sealed class MemoryBookingLedgerTests : BookingLedgerContractTests
 {
-    private readonly FakeClock _clock = new(Now);
+    private readonly FakeTimeProvider _clock = new(Now);
 
     protected override Ledger Create(string prefix)
     {

@@ -1,10 +1,11 @@
 using SupportBot.Engine.State.Memory;
+using Microsoft.Extensions.Time.Testing;
 
 namespace SupportBot.Storage.Tests;
 
 public sealed class MemoryStoreTests : StoreContractTests
 {
-    private readonly FakeClock _clock = new(new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.FromHours(9)));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.FromHours(9)));
 
     protected override Store Create(string prefix)
     {

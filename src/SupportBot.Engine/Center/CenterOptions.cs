@@ -3,6 +3,8 @@ namespace SupportBot.Engine.Center;
 /// <summary>
 /// Facts about the center (section <c>Center</c>). Catalog messages insert them by placeholder
 /// (<c>{center.phone}</c>), so changing the phone number is one edit here, not in every sentence.
+/// The opening hours and days are not here: they come from the calendar (<c>Calendar:WeeklyHours</c>),
+/// see <see cref="CenterFacts"/>.
 /// </summary>
 public sealed class CenterOptions
 {
@@ -18,23 +20,6 @@ public sealed class CenterOptions
     /// <summary>The center's 24-hour line for emergencies (nights, weekends, holidays).</summary>
     public string EmergencyPhone { get; set; } = "";
 
-    /// <summary>Opening hours as people say them, e.g. "10:00–17:00" (the calendar holds the rules).</summary>
-    public string HoursText { get; set; } = "";
-
     /// <summary>The area the center serves, in the center's own words.</summary>
     public string ServiceArea { get; set; } = "";
-
-    /// <summary>The values the catalogs may insert, keyed as <c>center.xxx</c>.</summary>
-    public IReadOnlyDictionary<string, string> ToPlaceholders() => new Dictionary<string, string>
-    {
-        ["center.name"] = Name,
-        ["center.postal_code"] = PostalCode,
-        ["center.address"] = Address,
-        ["center.building"] = Building,
-        ["center.phone"] = Phone,
-        ["center.fax"] = Fax,
-        ["center.emergency_phone"] = EmergencyPhone,
-        ["center.hours"] = HoursText,
-        ["center.service_area"] = ServiceArea,
-    };
 }

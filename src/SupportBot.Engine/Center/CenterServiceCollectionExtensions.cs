@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SupportBot.Calendar;
 using SupportBot.Engine.Content;
 using SupportBot.Engine.Messages;
+using SupportBot.Engine.Services.Bookings;
 
 namespace SupportBot.Engine.Center;
 
@@ -11,7 +12,7 @@ public static class CenterServiceCollectionExtensions
 {
     /// <summary>
     /// The center's facts (sections <c>Center</c> and <c>BusinessCalendar</c>), the business calendar, and
-    /// the message catalogs of locales/ with those facts as placeholders.
+    /// the message catalogs of locales/ with those facts as placeholders (<see cref="CenterFacts"/>).
     /// </summary>
     public static IServiceCollection AddCenter(this IServiceCollection services, IConfiguration config)
     {
@@ -24,7 +25,9 @@ public static class CenterServiceCollectionExtensions
             var content = sp.GetRequiredService<IOptions<ContentOptions>>().Value;
             var center = sp.GetRequiredService<IOptions<CenterOptions>>().Value;
             var dataFiles = new HashSet<string>(content.DataFiles, StringComparer.OrdinalIgnoreCase);
-            return MessageCatalog.Load(content.LocalesFolder, center.ToPlaceholders(), f => !dataFiles.Contains(f));
+            // The center's facts (hours, closed days, closures, the booking cut-off) fill the texts from the one configuration.
+            var facts = new CenterFacts(center, sp.GetRequiredService<IOptions<BusinessCalendarOptions>>().Value, sp.GetRequiredService<IOptions<BookingOptions>>().Value);
+            return MessageCatalog.Load(content.LocalesFolder, facts, f => !dataFiles.Contains(f));
         });
         services.AddMessageKeys(nameof(Formats), Formats.Keys);
         return services;

@@ -8,7 +8,8 @@ namespace SupportBot.Engine.Messages;
 /// A catalog file is a flat map <c>key: text</c>; a text may hold placeholders like
 /// <c>{center.phone}</c> or <c>{slot}</c>. Lookup falls back from the requested culture to the
 /// default culture (ja-JP), so a missing translation never leaves a resident without an answer;
-/// the validation test makes sure no key is missing in the first place.
+/// the validation test makes sure no key is missing in the first place. The <c>{center.xxx}</c>
+/// facts come from the configuration through <see cref="Center.CenterFacts"/>, worded per culture.
 /// </summary>
 public sealed class MessageCatalog
 {
@@ -16,11 +17,34 @@ public sealed class MessageCatalog
 
     private readonly Dictionary<string, Dictionary<string, CatalogEntry>> _cultures;
     private readonly IReadOnlyDictionary<string, string> _globals;
+    private readonly Dictionary<string, IReadOnlyDictionary<string, string>> _facts;
 
     public MessageCatalog(IReadOnlyDictionary<string, Dictionary<string, CatalogEntry>> cultures, IReadOnlyDictionary<string, string> globals)
+        : this(cultures, globals, new Dictionary<string, IReadOnlyDictionary<string, string>>())
+    {
+    }
+
+    private MessageCatalog(IReadOnlyDictionary<string, Dictionary<string, CatalogEntry>> cultures, IReadOnlyDictionary<string, string> globals,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> facts)
     {
         _cultures = cultures.ToDictionary(c => c.Key, c => c.Value, StringComparer.OrdinalIgnoreCase);
         _globals = globals;
+        _facts = facts.ToDictionary(c => c.Key, c => c.Value, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// This catalog with the configured facts as <c>{center.xxx}</c> placeholders, worded in each culture by its
+    /// format keys. A text that writes a fact out instead, or uses a fact the configuration lacks, is an error
+    /// naming the file and key, so the app does not start with two versions of one fact.
+    /// </summary>
+    public MessageCatalog WithFacts(Center.CenterFacts facts)
+    {
+        var worded = Cultures.ToDictionary(c => c, c => facts.Placeholders(this, c), StringComparer.OrdinalIgnoreCase);
+        var catalog = new MessageCatalog(_cultures, _globals, worded);
+        var problems = facts.Problems(catalog);
+        if (problems.Count > 0)
+            throw new InvalidDataException("The catalogs and the configuration disagree on the center's facts:\n" + string.Join("\n", problems));
+        return catalog;
     }
 
     public IReadOnlyCollection<string> Cultures => _cultures.Keys;
@@ -46,13 +70,16 @@ public sealed class MessageCatalog
     /// <summary>The text of <paramref name="key"/> with placeholders filled from <paramref name="args"/> and the center facts.</summary>
     public string Text(string culture, string key, IReadOnlyDictionary<string, string>? args = null)
     {
-        if (!(_cultures.TryGetValue(culture, out var entries) && entries.TryGetValue(key, out var entry))
-            && !(_cultures.TryGetValue(DefaultCulture, out entries) && entries.TryGetValue(key, out entry)))
-            throw new KeyNotFoundException($"Message key '{key}' is not in any catalog.");
-        return Fill(entry.Text, args);
+        if (!(_cultures.TryGetValue(culture, out var entries) && entries.TryGetValue(key, out var entry)))
+        {
+            if (!(_cultures.TryGetValue(DefaultCulture, out entries) && entries.TryGetValue(key, out entry)))
+                throw new KeyNotFoundException($"Message key '{key}' is not in any catalog.");
+            culture = DefaultCulture;
+        }
+        return Fill(entry.Text, args, _facts.GetValueOrDefault(culture));
     }
 
-    private string Fill(string template, IReadOnlyDictionary<string, string>? args)
+    private string Fill(string template, IReadOnlyDictionary<string, string>? args, IReadOnlyDictionary<string, string>? facts)
     {
         if (template.IndexOf('{') < 0) return template;
         var sb = new StringBuilder(template.Length + 32);
@@ -66,6 +93,7 @@ public sealed class MessageCatalog
             sb.Append(template, i, open - i);
             var name = template.Substring(open + 1, close - open - 1);
             if (args is not null && args.TryGetValue(name, out var value)) sb.Append(value);
+            else if (facts is not null && facts.TryGetValue(name, out var fact)) sb.Append(fact);
             else if (_globals.TryGetValue(name, out var global)) sb.Append(global);
             else throw new KeyNotFoundException($"Placeholder '{{{name}}}' has no value.");
             i = close + 1;
@@ -85,6 +113,10 @@ public sealed class MessageCatalog
             i = close + 1;
         }
     }
+
+    /// <summary>Loads the catalogs of <paramref name="localesRoot"/> with the configured facts (see <see cref="WithFacts"/>).</summary>
+    public static MessageCatalog Load(string localesRoot, Center.CenterFacts facts, Func<string, bool>? isCatalogFile = null) =>
+        Load(localesRoot, new Dictionary<string, string>(), isCatalogFile).WithFacts(facts);
 
     /// <summary>Loads every <c>*.yaml</c> under each culture folder of <paramref name="localesRoot"/>.</summary>
     public static MessageCatalog Load(string localesRoot, IReadOnlyDictionary<string, string> globals, Func<string, bool>? isCatalogFile = null)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using SupportBot.IntegrationTests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace SupportBot.IntegrationTests.Bookings;
 
@@ -9,7 +10,7 @@ public sealed class BookingCutOffTests
     [Fact]
     public async Task A_slot_whose_cut_off_passes_during_the_conversation_is_not_booked_and_later_slots_are_offered()
     {
-        var clock = new ManualClock(DateTimeOffset.Parse("2026-11-24T16:55:00+09:00"));
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-24T16:55:00+09:00"));
         using var app = new BotApp(services: s => s.AddSingleton<TimeProvider>(clock));
         var client = app.CreateClient();
         async Task<List<string>> Say(string text)
@@ -25,7 +26,7 @@ public sealed class BookingCutOffTests
         Assert.Contains("お名前", (await Say("1"))[^1]); // 11月25日 10:00, held
         foreach (var text in new[] { "さくら", "090-1234-5678", "なし", "特になし" }) await Say(text);
 
-        clock.Set(DateTimeOffset.Parse("2026-11-24T17:01:00+09:00")); // tomorrow's cut-off has passed
+        clock.SetUtcNow(DateTimeOffset.Parse("2026-11-24T17:01:00+09:00")); // tomorrow's cut-off has passed
         var replies = await Say("はい");
         Assert.Contains("受付の締め切りを過ぎたか休所になったため", replies[0]);
         Assert.Contains("| 11月26日（木）10:00", " | " + replies[^1].Split('\n')[^1]); // the search starts again from the new earliest day

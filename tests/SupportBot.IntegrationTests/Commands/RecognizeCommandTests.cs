@@ -4,6 +4,7 @@ using SupportBot.Engine.Understanding;
 using SupportBot.Web.Commands;
 using SupportBot.Web.Composition;
 using Xunit;
+using Microsoft.Extensions.Time.Testing;
 
 namespace SupportBot.IntegrationTests.Commands;
 
@@ -89,17 +90,12 @@ public sealed class RecognizeCommandTests
     public void Without_now_the_clock_is_used_in_Japan_time_and_a_bare_now_is_Japan_time()
     {
         // 2026-04-08 23:30 UTC is already 2026-04-09 08:30 in Tokyo.
-        var clock = new FixedClock(new DateTimeOffset(2026, 4, 8, 23, 30, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 4, 8, 23, 30, 0, TimeSpan.Zero));
         var lines = Run("""
             {"text": "明日"}
             {"text": "明日", "now": "2026-04-08T23:30:00"}
             """, clock);
         Assert.Equal("date=2026-04-10", lines[0].GetProperty("resolved").GetString());
         Assert.Equal("date=2026-04-09", lines[1].GetProperty("resolved").GetString());
-    }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }

@@ -10,6 +10,7 @@ using SupportBot.Engine.Services.Reminders;
 using SupportBot.Engine.State;
 using SupportBot.IntegrationTests.Support;
 using SupportBot.Storage.Redis;
+using Microsoft.Extensions.Time.Testing;
 
 namespace SupportBot.IntegrationTests.Redis;
 
@@ -114,7 +115,7 @@ public sealed class BookingRedisTests
     public async Task Reminders_are_sent_once_across_two_instances_at_the_configured_time_and_never_for_cancelled_bookings()
     {
         var prefix = "it:" + Guid.NewGuid().ToString("N")[..8] + ":";
-        var clock = new ManualClock(Now);
+        var clock = new FakeTimeProvider(Now);
         var sent = new ConcurrentBag<(string Instance, ConversationReference To, Activity Message)>();
         BotApp Instance(string name) => new(Shared(prefix), services =>
         {
@@ -140,23 +141,29 @@ public sealed class BookingRedisTests
 
         var senders = new[] { first.Services.GetRequiredService<ReminderSender>(), second.Services.GetRequiredService<ReminderSender>() };
         async Task Tick() => await Task.WhenAll(Enumerable.Range(0, 6).Select(i => senders[i % 2].SendDueAsync(default)));
+        // The instances' own background senders wake too when the fake clock moves; wait for what they claimed to go out.
+        async Task<List<string>> Sent(int count)
+        {
+            for (var i = 0; i < 100 && sent.Count < count; i++) await Task.Delay(50);
+            return [.. sent.Select(s => Id(s.Message)).Order()];
+        }
 
-        clock.Set(DateTimeOffset.Parse("2026-11-30T09:59:00+09:00"));
+        clock.SetUtcNow(DateTimeOffset.Parse("2026-11-30T09:59:00+09:00"));
         await Tick();
         Assert.Empty(sent); // the day before 1 December, but not yet 10:00
 
-        clock.Set(DateTimeOffset.Parse("2026-11-30T10:00:00+09:00"));
+        clock.SetUtcNow(DateTimeOffset.Parse("2026-11-30T10:00:00+09:00"));
         await Tick();
-        Assert.Equal(["R-T01", "R-T02", "R-T03", "R-T05"], sent.Select(s => Id(s.Message)).Order());
+        Assert.Equal(["R-T01", "R-T02", "R-T03", "R-T05"], await Sent(4));
 
         foreach (var day in new[] { "2026-12-01", "2026-12-02", "2026-12-03" })
         {
-            clock.Set(DateTimeOffset.Parse(day + "T10:00:00+09:00"));
+            clock.SetUtcNow(DateTimeOffset.Parse(day + "T10:00:00+09:00"));
             await Tick();
         }
         await Tick();
         var expected = bookings.Where((_, i) => i % 4 != 0).Select(b => b.Id).Order().ToList();
-        Assert.Equal(expected, sent.Select(s => Id(s.Message)).Order());
+        Assert.Equal(expected, await Sent(expected.Count));
         // Equal on the sorted lists also proves no reminder was sent twice (by either instance).
         var one = sent.Single(s => Id(s.Message) == "R-T01");
         Assert.Equal(("directline", "conv-1", "user-1"), (one.To.ChannelId, one.To.ConversationId, one.To.UserId));

@@ -5,6 +5,7 @@ using SupportBot.Engine.State;
 using SupportBot.Engine.Messages;
 using SupportBot.IntegrationTests.Support;
 using Xunit.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace SupportBot.IntegrationTests.Transcripts;
 
@@ -28,7 +29,7 @@ public sealed class TranscriptTests(ITestOutputHelper output)
         if (transcript.Settings.TryGetValue("now", out var now)) settings["Clock:Now"] = now;
         foreach (var (k, v) in transcript.Config) settings[k] = v;
         // A file that moves the clock runs on a hand-moved clock starting at 'now'.
-        var clock = transcript.Turns.Any(t => t.Kind == TurnKind.Clock) ? new ManualClock(DateTimeOffset.Parse(now!)) : null;
+        var clock = transcript.Turns.Any(t => t.Kind == TurnKind.Clock) ? new FakeTimeProvider(DateTimeOffset.Parse(now!)) : null;
         using var app = new BotApp(settings, clock is null ? null : services => services.AddSingleton<TimeProvider>(clock));
         var client = app.CreateClient();
         var catalog = app.Services.GetRequiredService<MessageCatalog>();
@@ -53,7 +54,7 @@ public sealed class TranscriptTests(ITestOutputHelper output)
             {
                 case TurnKind.Clock:
                     output.WriteLine($"clock: {turn.Value}");
-                    clock!.Set(DateTimeOffset.Parse(turn.Value));
+                    clock!.SetUtcNow(DateTimeOffset.Parse(turn.Value));
                     continue;
                 case TurnKind.Reminders:
                     output.WriteLine("reminders:");

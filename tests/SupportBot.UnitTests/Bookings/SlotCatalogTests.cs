@@ -4,6 +4,7 @@ using SupportBot.Engine.Services.Bookings;
 using SupportBot.Engine.State;
 using SupportBot.Engine.State.Memory;
 using SupportBot.UnitTests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace SupportBot.UnitTests.Bookings;
 
@@ -14,7 +15,7 @@ public sealed class SlotCatalogTests
 
     private static (SlotCatalog Slots, MemoryBookingLedger Ledger) Create(DateTimeOffset now, BookingOptions? options = null, BusinessCalendarOptions? calendar = null)
     {
-        var clock = new FakeClock(now);
+        var clock = new FakeTimeProvider(now);
         var ledger = new MemoryBookingLedger(clock);
         return (new SlotCatalog(new BusinessCalendar(calendar ?? new BusinessCalendarOptions()), Options.Create(options ?? new BookingOptions()), ledger, new MemoryStore(clock)), ledger);
     }

@@ -11,6 +11,7 @@ using SupportBot.Engine.State.Memory;
 using SupportBot.Engine.Turns;
 using SupportBot.Engine.Understanding;
 using SupportBot.UnitTests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace SupportBot.UnitTests.Flows;
 
@@ -27,13 +28,9 @@ public sealed class FlowEngineTests
         public readonly TurnPipeline Pipeline;
         public Harness(Dictionary<string, string> intents, Func<MessageCatalog, IEnumerable<ITurnGuard>>? guards = null, Engine.State.IConversationStore? store = null, DateTimeOffset? start = null)
         {
-            var clock = new FakeClock(start ?? Tuesday14);
-            var catalog = MessageCatalog.Load(Repository.Path("locales"), new Dictionary<string, string>
-            {
-                ["center.name"] = "テストセンター", ["center.phone"] = "0465-71-0189", ["center.hours"] = "10:00〜17:00",
-                ["center.fax"] = "0465-72-4160", ["center.emergency_phone"] = "0465-71-0189", ["center.address"] = "住所",
-                ["center.building"] = "建物", ["center.postal_code"] = "250-0105", ["center.service_area"] = "県西",
-            }, f => f is not ("intents.yaml" or "hotlines.yaml" or "meetups.yaml"));
+            var clock = new FakeTimeProvider(start ?? Tuesday14);
+            var catalog = MessageCatalog.Load(Repository.Path("locales"), new Dictionary<string, string>(),
+                f => f is not ("intents.yaml" or "hotlines.yaml" or "meetups.yaml"));
             var testCatalog = MessageCatalog.Load(Repository.Path("tests", "SupportBot.UnitTests", "Flows", "testdata", "locales"), new Dictionary<string, string>());
             var merged = Merge(catalog, testCatalog);
             var understanding = new UnderstandingOptions();
@@ -58,6 +55,13 @@ public sealed class FlowEngineTests
 
         public IReadOnlyList<string> Problems { get; }
 
+        /// <summary>A test center with the default calendar and booking rules.</summary>
+        public static Engine.Center.CenterFacts Facts { get; } = new(new Engine.Center.CenterOptions
+        {
+            Name = "テストセンター", Phone = "0465-71-0189", Fax = "0465-72-4160", EmergencyPhone = "0465-71-0189",
+            Address = "住所", Building = "建物", PostalCode = "250-0105", ServiceArea = "県西",
+        }, new BusinessCalendarOptions(), new Engine.Services.Bookings.BookingOptions());
+
         public static Engine.Services.Meetups.MeetupsOptions Meetups { get; } = new()
         {
             Items =
@@ -69,7 +73,7 @@ public sealed class FlowEngineTests
 
         public List<(Engine.Services.ConversationReference To, Activity Message)> Proactive { get; } = [];
 
-        private IEnumerable<IFlowAction> MeetupActions(MemoryStore memory, Engine.Notifications.StaffNotifier notifier, BusinessCalendar calendar, MessageCatalog catalog, FakeClock clock)
+        private IEnumerable<IFlowAction> MeetupActions(MemoryStore memory, Engine.Notifications.StaffNotifier notifier, BusinessCalendar calendar, MessageCatalog catalog, FakeTimeProvider clock)
         {
             var options = Options.Create(Meetups);
             var directory = new Engine.Services.Meetups.MeetupDirectory(options, calendar, catalog);
@@ -93,7 +97,7 @@ public sealed class FlowEngineTests
 
         public Engine.Services.Meetups.MeetupReminder MeetupReminder { get; private set; } = null!;
 
-        private IEnumerable<IFlowAction> BookingActions(MemoryStore memory, Engine.Notifications.StaffNotifier notifier, BusinessCalendar calendar, MessageCatalog catalog, FakeClock clock)
+        private IEnumerable<IFlowAction> BookingActions(MemoryStore memory, Engine.Notifications.StaffNotifier notifier, BusinessCalendar calendar, MessageCatalog catalog, FakeTimeProvider clock)
         {
             var options = Options.Create(new Engine.Services.Bookings.BookingOptions());
             Bookings ??= new Engine.State.Memory.MemoryBookingLedger(clock);
@@ -118,7 +122,7 @@ public sealed class FlowEngineTests
             }
         }
         public MessageCatalog Catalog { get; private set; } = null!;
-        public FakeClock Clock { get; private set; } = null!;
+        public FakeTimeProvider Clock { get; private set; } = null!;
         public Engine.State.IRecordLog Records { get; private set; } = null!;
 
         public async Task<List<Activity>> Say(string text, string locale = "ja-JP", string user = "u") =>
@@ -132,13 +136,7 @@ public sealed class FlowEngineTests
         {
             var cultures = a.Cultures.ToDictionary(c => c, c => a.Entries(c).ToDictionary(e => e.Key, e => e.Value));
             foreach (var c in b.Cultures) foreach (var (k, v) in b.Entries(c)) cultures[c][k] = v;
-            var globals = new Dictionary<string, string>
-            {
-                ["center.name"] = "テストセンター", ["center.phone"] = "0465-71-0189", ["center.hours"] = "10:00〜17:00",
-                ["center.fax"] = "0465-72-4160", ["center.emergency_phone"] = "0465-71-0189", ["center.address"] = "住所",
-                ["center.building"] = "建物", ["center.postal_code"] = "250-0105", ["center.service_area"] = "県西",
-            };
-            return new MessageCatalog(cultures, globals);
+            return new MessageCatalog(cultures, new Dictionary<string, string>()).WithFacts(Facts);
         }
     }
 

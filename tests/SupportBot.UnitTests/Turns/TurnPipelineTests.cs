@@ -8,12 +8,13 @@ using SupportBot.Engine.State;
 using SupportBot.Engine.State.Memory;
 using SupportBot.Engine.Turns;
 using SupportBot.UnitTests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace SupportBot.UnitTests.Turns;
 
 public sealed class TurnPipelineTests
 {
-    private static readonly FakeClock Clock = new(DateTimeOffset.Parse("2026-11-24T10:00:00+09:00"));
+    private static readonly FakeTimeProvider Clock = new(DateTimeOffset.Parse("2026-11-24T10:00:00+09:00"));
 
     private static MessageCatalog Catalog() => new(
         new Dictionary<string, Dictionary<string, CatalogEntry>>
@@ -50,7 +51,8 @@ public sealed class TurnPipelineTests
     {
         var store = new MemoryStore(Clock);
         var bot = new CountingBot();
-        var pipelines = new[] { Pipeline(store, bot), Pipeline(store, bot) };
+        // The pipelines back off from each other's lease in real time (a fake clock's delays wait for the test to move it).
+        var pipelines = new[] { Pipeline(store, bot, TimeProvider.System), Pipeline(store, bot, TimeProvider.System) };
 
         var replies = await Task.WhenAll(Enumerable.Range(0, 100).Select(i => Task.Run(() => pipelines[i % 2].RunAsync(Message("m" + i)))));
 
@@ -104,11 +106,18 @@ public sealed class TurnPipelineTests
     [Fact]
     public async Task A_conversation_held_elsewhere_beyond_the_wait_gets_the_unavailable_apology()
     {
-        var clock = new FakeClock(DateTimeOffset.Parse("2026-11-24T10:00:00+09:00"));
-        var store = new AlwaysBusy(clock);
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-24T10:00:00+09:00"));
+        var store = new AlwaysBusy();
         var pipeline = Pipeline(store, new CountingBot(), clock, new StorageOptions { LeaseWait = TimeSpan.FromSeconds(5) });
 
-        var reply = Assert.Single(await pipeline.RunAsync(Message("hi")));
+        // The pipeline waits on the fake clock between looks; move it on a second at a time until it gives up.
+        var turn = pipeline.RunAsync(Message("hi"));
+        for (var i = 0; i < 100 && !turn.IsCompleted; i++)
+        {
+            clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(10);
+        }
+        var reply = Assert.Single(await turn);
         Assert.Equal("不具合です。0465-71-0189", reply.Text);
         Assert.True(store.Attempts > 1);
     }
@@ -130,14 +139,13 @@ public sealed class TurnPipelineTests
         public Task ReleaseAsync(TurnLease lease, CancellationToken ct = default) => inner.ReleaseAsync(lease, ct);
     }
 
-    /// <summary>Another instance holds the lease for ever; each look moves the fake clock on a second.</summary>
-    private sealed class AlwaysBusy(FakeClock clock) : IConversationStore
+    /// <summary>Another instance holds the lease for ever.</summary>
+    private sealed class AlwaysBusy : IConversationStore
     {
         public int Attempts;
         public Task<TurnLease?> TryBeginAsync(string key, TimeSpan leaseFor, CancellationToken ct = default)
         {
             Attempts++;
-            clock.Advance(TimeSpan.FromSeconds(1));
             return Task.FromResult<TurnLease?>(null);
         }
         public Task<bool> CommitAsync(TurnLease lease, string? json, TimeSpan keepFor, CancellationToken ct = default) => throw new InvalidOperationException();

@@ -3,6 +3,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using SupportBot.Channels.BotFramework.Auth;
 using SupportBot.Engine.Activities;
+using Microsoft.Extensions.Time.Testing;
 
 namespace SupportBot.Channels.Tests.BotFramework.Auth;
 
@@ -21,7 +22,7 @@ public sealed class BotFrameworkAuthenticatorTests : IClassFixture<LocalOpenIdSe
     private static readonly DateTimeOffset Now = new(2031, 3, 3, 1, 2, 3, TimeSpan.Zero);
 
     private readonly LocalOpenIdServer _server;
-    private readonly FakeClock _clock = new(Now);
+    private readonly FakeTimeProvider _clock = new(Now);
 
     public BotFrameworkAuthenticatorTests(LocalOpenIdServer server)
     {

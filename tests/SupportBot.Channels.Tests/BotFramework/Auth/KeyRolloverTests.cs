@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using SupportBot.Channels.BotFramework.Auth;
+using Microsoft.Extensions.Time.Testing;
 
 namespace SupportBot.Channels.Tests.BotFramework.Auth;
 
@@ -10,7 +11,7 @@ public sealed class KeyRolloverTests : IClassFixture<LocalOpenIdServer>
     private static readonly DateTimeOffset Start = new(2031, 3, 3, 9, 0, 0, TimeSpan.Zero);
 
     private readonly LocalOpenIdServer _server;
-    private readonly FakeClock _clock = new(Start);
+    private readonly FakeTimeProvider _clock = new(Start);
 
     public KeyRolloverTests(LocalOpenIdServer server) => _server = server;
 
