@@ -1,4 +1,4 @@
-namespace SupportBot.UnitTests.Support;
+namespace SupportBot.Engine.Tests.Support;
 
 public static class Repository
 {

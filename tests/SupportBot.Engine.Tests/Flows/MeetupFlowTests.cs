@@ -1,6 +1,6 @@
 using SupportBot.Engine.Services.Meetups;
 
-namespace SupportBot.UnitTests.Flows;
+namespace SupportBot.Engine.Tests.Flows;
 
 /// <summary>Peer-support meetings through the real flows: find, join, a full meeting, the waiting list, cancel, move-up; and a request to talk with a peer supporter.</summary>
 public sealed class MeetupFlowTests

@@ -2,9 +2,9 @@ using SupportBot.Calendar;
 using SupportBot.Engine.Center;
 using SupportBot.Engine.Messages;
 using SupportBot.Engine.Services.Bookings;
-using SupportBot.UnitTests.Support;
+using SupportBot.Engine.Tests.Support;
 
-namespace SupportBot.UnitTests.Content;
+namespace SupportBot.Engine.Tests.Content;
 
 /// <summary>
 /// Each fact in one place: the catalogs insert the center's contacts, days, hours, closures and booking deadline

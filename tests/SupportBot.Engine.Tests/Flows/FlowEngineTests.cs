@@ -10,10 +10,10 @@ using SupportBot.Engine.Messages;
 using SupportBot.Engine.State.Memory;
 using SupportBot.Engine.Turns;
 using SupportBot.Engine.Understanding;
-using SupportBot.UnitTests.Support;
+using SupportBot.Engine.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
-namespace SupportBot.UnitTests.Flows;
+namespace SupportBot.Engine.Tests.Flows;
 
 /// <summary>
 /// The engine's rules on a small test flow (tests/…/Flows/testdata): a form that asks consent, a name
@@ -31,10 +31,10 @@ public sealed class FlowEngineTests
             var clock = new FakeTimeProvider(start ?? Tuesday14);
             var catalog = MessageCatalog.Load(Repository.Path("locales"), new Dictionary<string, string>(),
                 f => f is not ("intents.yaml" or "hotlines.yaml" or "meetups.yaml"));
-            var testCatalog = MessageCatalog.Load(Repository.Path("tests", "SupportBot.UnitTests", "Flows", "testdata", "locales"), new Dictionary<string, string>());
+            var testCatalog = MessageCatalog.Load(Repository.Path("tests", "SupportBot.Engine.Tests", "Flows", "testdata", "locales"), new Dictionary<string, string>());
             var merged = Merge(catalog, testCatalog);
             var understanding = new UnderstandingOptions();
-            var flows = FlowLoader.LoadFolder(Repository.Path("dialogs")).Concat(FlowLoader.LoadFolder(Repository.Path("tests", "SupportBot.UnitTests", "Flows", "testdata", "dialogs")));
+            var flows = FlowLoader.LoadFolder(Repository.Path("dialogs")).Concat(FlowLoader.LoadFolder(Repository.Path("tests", "SupportBot.Engine.Tests", "Flows", "testdata", "dialogs")));
             var calendar = new BusinessCalendar(new BusinessCalendarOptions());
             var memory = new MemoryStore(clock);
             Records = memory;

@@ -1,6 +1,6 @@
-using SupportBot.UnitTests.Flows;
+using SupportBot.Engine.Tests.Flows;
 
-namespace SupportBot.UnitTests.Bookings;
+namespace SupportBot.Engine.Tests.Bookings;
 
 /// <summary>Leaving the booking flow halfway gives the held slot back at once (the flow's <c>on_leave</c>), not after the hold runs out.</summary>
 public sealed class BookingLeaveTests

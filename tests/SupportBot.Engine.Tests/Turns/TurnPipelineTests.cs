@@ -7,10 +7,10 @@ using SupportBot.Engine.Messages;
 using SupportBot.Engine.State;
 using SupportBot.Engine.State.Memory;
 using SupportBot.Engine.Turns;
-using SupportBot.UnitTests.Support;
+using SupportBot.Engine.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
-namespace SupportBot.UnitTests.Turns;
+namespace SupportBot.Engine.Tests.Turns;
 
 public sealed class TurnPipelineTests
 {

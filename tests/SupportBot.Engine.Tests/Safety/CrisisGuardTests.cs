@@ -9,10 +9,10 @@ using SupportBot.Engine.Messages;
 using SupportBot.Engine.Notifications;
 using SupportBot.Engine.Safety;
 using SupportBot.Engine.State;
-using SupportBot.UnitTests.Flows;
-using SupportBot.UnitTests.Support;
+using SupportBot.Engine.Tests.Flows;
+using SupportBot.Engine.Tests.Support;
 
-namespace SupportBot.UnitTests.Safety;
+namespace SupportBot.Engine.Tests.Safety;
 
 public sealed class CrisisGuardTests
 {

@@ -7,7 +7,7 @@ using SupportBot.Engine.Messages;
 using SupportBot.Engine.State;
 using SupportBot.Engine.Understanding;
 
-namespace SupportBot.UnitTests.Flows;
+namespace SupportBot.Engine.Tests.Flows;
 
 /// <summary>The stages after the guards: their documented priority order, and that the first one to handle a turn ends it.</summary>
 public sealed class FlowStageTests

@@ -3,10 +3,10 @@ using SupportBot.Calendar;
 using SupportBot.Engine.Services.Bookings;
 using SupportBot.Engine.State;
 using SupportBot.Engine.State.Memory;
-using SupportBot.UnitTests.Support;
+using SupportBot.Engine.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
-namespace SupportBot.UnitTests.Bookings;
+namespace SupportBot.Engine.Tests.Bookings;
 
 /// <summary>Free slots from the calendar and the booking options, and searches in the person's words, at pinned times.</summary>
 public sealed class SlotCatalogTests

@@ -3,7 +3,7 @@ using SupportBot.Engine.Flows.Inputs;
 using SupportBot.Engine.Messages;
 using SupportBot.Engine.Understanding;
 
-namespace SupportBot.UnitTests.Flows;
+namespace SupportBot.Engine.Tests.Flows;
 
 /// <summary>Each input kind states the outcomes of a step's answer; the validator checks <c>on:</c> against them.</summary>
 public sealed class InputOutcomeTests

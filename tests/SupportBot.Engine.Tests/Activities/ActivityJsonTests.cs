@@ -1,7 +1,7 @@
 using System.Text.Json;
 using SupportBot.Engine.Activities;
 
-namespace SupportBot.UnitTests.Activities;
+namespace SupportBot.Engine.Tests.Activities;
 
 public sealed class ActivityJsonTests
 {

@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
 using SupportBot.Engine.Messages;
-using SupportBot.UnitTests.Support;
+using SupportBot.Engine.Tests.Support;
 
-namespace SupportBot.UnitTests.Content;
+namespace SupportBot.Engine.Tests.Content;
 
 /// <summary>House rules checked on the real repository content.</summary>
 public sealed class ContentRulesTests

@@ -1,7 +1,7 @@
 using SupportBot.Engine.Messages;
-using SupportBot.UnitTests.Support;
+using SupportBot.Engine.Tests.Support;
 
-namespace SupportBot.UnitTests.Messages;
+namespace SupportBot.Engine.Tests.Messages;
 
 public sealed class MessageCatalogTests : IDisposable
 {
