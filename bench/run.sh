@@ -9,7 +9,8 @@
 #
 # The bot command must BE the bot process (it is exec'd, so its pid is the one measured):
 #   -- env PORT=3979 STORAGE=memory node index.js              (the JS peer, with --cwd)
-#   -- dotnet src/SupportBot.Web/bin/Release/net10.0/SupportBot.Web.dll --urls http://127.0.0.1:3978
+#   -- env BotFramework__AllowAnonymous=true dotnet src/SupportBot.Web/bin/Release/net10.0/SupportBot.Web.dll --urls http://127.0.0.1:3978
+#      (Production refuses an anonymous /api/messages unless allowed; allowed, it serves loopback only)
 # not `dotnet run` or `npm start` (those would measure a launcher). With --redis the command
 # sees REDIS_PORT, REDIS_URL (redis://127.0.0.1:PORT) and REDIS_HOSTPORT (127.0.0.1:PORT);
 # quote the command's $-references so they expand in the bot's shell:

@@ -23,7 +23,11 @@ public sealed class BotFrameworkChannel(
 {
     public int MaxBodyBytes => options.Value.MaxBodyBytes;
 
-    public async Task<ChannelResponse> HandleAsync(ReadOnlyMemory<byte> body, string? authorization, CancellationToken cancellationToken)
+    /// <summary>The ingress name this endpoint files its conversations under (<see cref="Activity.Ingress"/>).</summary>
+    public const string Ingress = "botframework";
+
+    /// <param name="fromLoopback">Whether the request came from this machine (an anonymous endpoint in Production serves only that).</param>
+    public async Task<ChannelResponse> HandleAsync(ReadOnlyMemory<byte> body, string? authorization, CancellationToken cancellationToken, bool fromLoopback = true)
     {
         Activity? activity;
         try
@@ -36,15 +40,19 @@ public sealed class BotFrameworkChannel(
         }
         if (activity is null || string.IsNullOrEmpty(activity.Type))
             return ChannelResponse.Error(400, "BadArgument", "An Activity needs a 'type'.");
+        // Two people without a conversation id must never share one conversation (and its answers).
+        if (string.IsNullOrWhiteSpace(activity.Conversation?.Id) || string.IsNullOrWhiteSpace(activity.From?.Id))
+            return ChannelResponse.Error(400, "BadArgument", "An Activity needs 'conversation.id' and 'from.id'.");
+        if (!authenticator.Enabled && options.Value.AnonymousFromLoopbackOnly && !fromLoopback)
+            return ChannelResponse.Error(401, "Unauthorized", "Without app credentials this endpoint serves only this machine.");
 
         // The serviceurl claim must match the body's serviceUrl, so the token is checked after parsing.
         var auth = await authenticator.AuthenticateAsync(authorization, activity, cancellationToken);
         if (!auth.Succeeded)
             return ChannelResponse.Error(auth.StatusCode, "Unauthorized", "The request is not authorized.");
 
-        activity.Conversation ??= new ConversationAccount();
-        activity.Conversation.Id ??= "default";
         activity.ChannelId ??= "emulator";
+        activity.Ingress = Ingress;
 
         if (string.Equals(activity.DeliveryMode, DeliveryModes.ExpectReplies, StringComparison.OrdinalIgnoreCase))
         {
@@ -119,4 +127,13 @@ public sealed class BotFrameworkEndpointOptions
     /// only to loopback serviceUrls (the Emulator). Set true to allow any host without auth.
     /// </summary>
     public bool AllowAnyServiceUrlWithoutAuth { get; set; }
+
+    /// <summary>
+    /// Production refuses to start with an anonymous endpoint (no <c>MicrosoftAppId</c>) unless this is set;
+    /// then it serves only requests from this machine (a local Emulator, a reverse proxy's health check).
+    /// </summary>
+    public bool AllowAnonymous { get; set; }
+
+    /// <summary>Set by the host: without app credentials, only loopback requests are served (Production).</summary>
+    public bool AnonymousFromLoopbackOnly { get; set; }
 }

@@ -112,6 +112,7 @@ public sealed class DirectLineService(
         activity.Id = NewActivityId(conversationId);
         activity.Timestamp = clock.GetUtcNow();
         activity.ChannelId = ChannelId;
+        activity.Ingress = ChannelId;
         activity.Conversation = template.Conversation;
         activity.From = new ChannelAccount { Id = userId, Name = name, Role = "user" };
         activity.Recipient = template.Recipient;
@@ -148,6 +149,7 @@ public sealed class DirectLineService(
     {
         Type = ActivityTypes.Message,
         ChannelId = ChannelId,
+        Ingress = ChannelId,
         Conversation = new ConversationAccount { Id = conversationId },
         From = new ChannelAccount { Id = userId, Role = "user" },
         Recipient = transcript.Bot,

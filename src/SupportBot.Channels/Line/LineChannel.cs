@@ -207,6 +207,7 @@ public sealed class LineChannel(
         Id = ev.Message?.Id ?? ev.WebhookEventId ?? Guid.NewGuid().ToString("N"),
         Timestamp = ev.Timestamp > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(ev.Timestamp) : clock.GetUtcNow(),
         ChannelId = ChannelId,
+        Ingress = ChannelId,
         Conversation = new ConversationAccount { Id = chatId, IsGroup = !ev.Source!.IsUser, ConversationType = ev.Source.Type ?? "user" },
         From = new ChannelAccount { Id = ev.Source.UserId ?? chatId, Role = "user" },
         Recipient = bot,

@@ -45,6 +45,14 @@ public sealed class Activity
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Extra { get; set; }
 
+    /// <summary>
+    /// Which of our endpoints the activity came in by (the Bot Framework endpoint, the embedded Direct Line,
+    /// LINE). Set by the channel, never read from the body: the conversation's state is filed under it, so a
+    /// caller cannot name another ingress's conversation.
+    /// </summary>
+    [JsonIgnore]
+    public string? Ingress { get; set; }
+
     [JsonIgnore]
     public bool IsMessage => string.Equals(Type, ActivityTypes.Message, StringComparison.OrdinalIgnoreCase);
 

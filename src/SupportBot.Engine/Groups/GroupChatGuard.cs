@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using SupportBot.Engine.Features;
 using SupportBot.Engine.Flows;
 using SupportBot.Engine.Messages;
 using SupportBot.Engine.State;
@@ -36,8 +38,8 @@ public sealed class GroupChatGuard(IOnceStore once) : ITurnGuard
     }
 }
 
-public static class GroupChatServiceCollectionExtensions
+public sealed class GroupChatsFeature : IFeature
 {
-    public static IServiceCollection AddGroupChats(this IServiceCollection services) =>
+    public static void Add(IServiceCollection services, IConfiguration config) =>
         services.AddSingleton<ITurnGuard, GroupChatGuard>().AddMessageKeys(nameof(GroupChatGuard), [GroupChatGuard.NoteKey]);
 }

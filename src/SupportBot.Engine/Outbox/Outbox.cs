@@ -1,6 +1,8 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SupportBot.Engine.Activities;
+using SupportBot.Engine.Features;
 using SupportBot.Engine.Services;
 
 namespace SupportBot.Engine.Outbox;
@@ -25,10 +27,10 @@ public sealed class Outbox(IEnumerable<IChannelSender> senders, ILogger<Outbox> 
     }
 }
 
-public static class OutboxServiceCollectionExtensions
+/// <summary>The one outbox; each channel adds its <see cref="IChannelSender"/> where it registers itself.</summary>
+public sealed class OutboxFeature : IFeature
 {
-    /// <summary>The one outbox; each channel adds its <see cref="IChannelSender"/> where it registers itself.</summary>
-    public static IServiceCollection AddOutbox(this IServiceCollection services) => services.AddSingleton<IOutbox, Outbox>();
+    public static void Add(IServiceCollection services, IConfiguration config) => services.AddSingleton<IOutbox, Outbox>();
 }
 
 internal static partial class OutboxLog

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using SupportBot.Engine.Features;
 using Microsoft.Extensions.Logging;
 
 namespace SupportBot.Engine.Services;
@@ -32,12 +34,11 @@ internal static partial class PersonalDataLog
     public static partial void Erased(ILogger logger, string channel, int items);
 }
 
-public static class PersonalDataServiceCollectionExtensions
+/// <summary>Forgetting a person: the service and the erasers of what every conversation has (its state, requests left for
+/// staff — filed through <see cref="StaffRequests"/>). Features that keep more register their own eraser (bookings, meetups).</summary>
+public sealed class PersonalDataFeature : IFeature
 {
-    /// <summary>Forgetting a person: the service and the erasers of what every conversation has (its state, requests left for
-    /// staff — filed through <see cref="StaffRequests"/>).
-    /// Features that keep more register their own eraser (bookings, meetups).</summary>
-    public static IServiceCollection AddPersonalData(this IServiceCollection services) =>
+    public static void Add(IServiceCollection services, IConfiguration config) =>
         services.AddSingleton<PersonalData>()
             .AddSingleton<StaffRequests>()
             .AddSingleton<IPersonalDataEraser, ConversationStateEraser>()

@@ -28,9 +28,21 @@ public sealed class TurnPipeline(
     private readonly StorageOptions _options = storageOptions.Value;
     private readonly LocalQueue _local = new();
 
-    /// <summary>The store key of a conversation: channel and conversation id together.</summary>
+    /// <summary>
+    /// The store key of a conversation: the ingress, the channel and the conversation id. Direct Line and LINE
+    /// set their own channel id, so their keys stay <c>channel:conversation</c>; the Bot Framework endpoint takes
+    /// the channel id from the body, so its conversations are filed apart (<c>botframework/emulator:…</c>) and a
+    /// request there cannot reach a Direct Line or LINE conversation.
+    /// </summary>
     public static string ConversationKey(Activity activity) =>
-        $"{activity.ChannelId ?? "unknown"}:{activity.Conversation?.Id ?? "unknown"}";
+        ConversationKey(activity.Ingress, activity.ChannelId, activity.Conversation?.Id);
+
+    public static string ConversationKey(string? ingress, string? channelId, string? conversationId)
+    {
+        var channel = channelId ?? "unknown";
+        var prefix = ingress is null || ingress == channel ? channel : $"{ingress}/{channel}";
+        return $"{prefix}:{conversationId ?? "unknown"}";
+    }
 
     public async Task<IReadOnlyList<Activity>> RunAsync(Activity incoming, CancellationToken cancellationToken = default)
     {

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Options;
 using SupportBot.Channels.BotFramework;
+using SupportBot.Channels.BotFramework.Auth;
 using SupportBot.Channels.DirectLine;
 using SupportBot.Channels.Line;
 using SupportBot.Engine.Center;
+using SupportBot.Engine.Features;
 using SupportBot.Engine.Flows;
 using SupportBot.Engine.Groups;
 using SupportBot.Engine.Messages;
@@ -24,9 +26,9 @@ using SupportBot.Engine.Understanding;
 namespace SupportBot.Web.Composition;
 
 /// <summary>
-/// The app's table of contents: each feature registers itself (its options, services, input kinds,
-/// actions and the message keys it says) from its own folder; this class only lists them and adds what
-/// belongs to the web host (the chat page, the admin API, the clock, CORS).
+/// The app's wiring: each feature of the engine and the channels registers itself (its options, services,
+/// input kinds, actions and the message keys it says) from its own folder (<see cref="IFeature"/>); this class
+/// chooses the store and adds what belongs to the web host (the chat page, the admin API, the clock, CORS).
 /// </summary>
 public static class SupportBotServices
 {
@@ -46,24 +48,11 @@ public static class SupportBotServices
         services.AddSingleton(sp => CreateClock(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>()));
         AddStore(services, config);
 
-        // The engine and its features.
-        services.AddCenter(config);
-        services.AddTurns(config);
-        services.AddOutbox();
-        services.AddStaffNotifications(config);
-        services.AddSafety(config);
-        services.AddGroupChats();
-        services.AddFlows(config);
-        services.AddPersonalData();
-        services.AddReminders();
-        services.AddCallbacks(config);
-        services.AddMeetups(config);
-        services.AddBookings(config);
-
-        // The channels.
-        services.AddBotFramework(config);
-        services.AddDirectLine(config);
-        services.AddLine(config);
+        // The engine and the channels: every feature registers itself (IFeature; docs/architecture.md).
+        services.AddFeatures(config, typeof(FlowEngine).Assembly, typeof(LineChannel).Assembly);
+        // In Production an endpoint without app credentials serves only this machine (and only when allowed, see below).
+        var production = builder.Environment.IsProduction();
+        services.PostConfigure<BotFrameworkEndpointOptions>(o => o.AnonymousFromLoopbackOnly = production);
 
         services.AddCors();
         services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>()
@@ -88,6 +77,7 @@ public static class SupportBotServices
     public static WebApplication ValidateSupportBot(this WebApplication app)
     {
         app.Services.GetRequiredService<TimeProvider>();
+        RefuseAnonymousInProduction(app);
         app.Services.GetRequiredService<MessageCatalog>();
         app.Services.GetRequiredService<BusinessCalendar>();
         app.Services.GetRequiredService<FlowSet>();
@@ -101,6 +91,21 @@ public static class SupportBotServices
         System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         return app;
+    }
+
+    /// <summary>
+    /// Without app credentials nobody proves who posts to <c>/api/messages</c>. In Production that is refused
+    /// unless <c>BotFramework:AllowAnonymous</c> says so explicitly (and then only loopback requests are served).
+    /// </summary>
+    private static void RefuseAnonymousInProduction(WebApplication app)
+    {
+        if (!app.Environment.IsProduction()) return;
+        var credentials = app.Services.GetRequiredService<IOptions<BotFrameworkOptions>>().Value;
+        var endpoint = app.Services.GetRequiredService<IOptions<BotFrameworkEndpointOptions>>().Value;
+        if (!credentials.AuthenticationEnabled && !endpoint.AllowAnonymous)
+            throw new InvalidOperationException(
+                "BotFramework:MicrosoftAppId is not set, so /api/messages would accept anyone's activities. Set the app id and password "
+                + "(docs/protocols.md), or set BotFramework:AllowAnonymous=true to serve only requests from this machine.");
     }
 
     /// <summary>The real clock, or a pinned one for demos and tests (never in Production).</summary>

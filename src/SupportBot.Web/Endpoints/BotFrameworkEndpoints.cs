@@ -10,7 +10,8 @@ internal static class BotFrameworkEndpoints
         {
             var body = await RequestBody.ReadAsync(request, channel.MaxBodyBytes, ct);
             if (body is null) return RequestBody.TooLarge();
-            var response = await channel.HandleAsync(body, request.Headers.Authorization.ToString() is { Length: > 0 } a ? a : null, ct);
+            var response = await channel.HandleAsync(body, request.Headers.Authorization.ToString() is { Length: > 0 } a ? a : null, ct,
+                fromLoopback: request.HttpContext.Connection.RemoteIpAddress is not { } ip || System.Net.IPAddress.IsLoopback(ip)); // the in-memory test server has no address
             return response.ToResult();
         });
     }

@@ -41,11 +41,11 @@ public sealed class LineChannelTests : IAsyncDisposable
         services.AddLogging();
         services.AddSingleton(TimeProvider.System);
         services.AddSupportBotMemoryStore();
-        services.AddCenter(config);
-        services.AddTurns(config);
-        services.AddPersonalData();
+        CenterFeature.Add(services, config);
+        TurnsFeature.Add(services, config);
+        PersonalDataFeature.Add(services, config);
         services.AddSingleton<IPersonalDataEraser>(new RecordingEraser(_erased));
-        services.AddLine(config);
+        LineFeature.Add(services, config);
         services.AddHttpClient<LineApiClient>().ConfigurePrimaryHttpMessageHandler(() => new StubLineApi());
         services.AddSingleton<IBot>(_bot);
         _services = services.BuildServiceProvider();

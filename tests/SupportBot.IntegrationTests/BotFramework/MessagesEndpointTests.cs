@@ -83,7 +83,7 @@ public sealed class MessagesEndpointTests
     public async Task Unknown_fields_and_missing_optional_fields_are_fine()
     {
         using var app = new BotApp();
-        var json = """{"type":"message","text":"はい","deliveryMode":"expectReplies","conversation":{"id":"c-min","x-extra":1},"somethingNew":{"a":[1,2]}}""";
+        var json = """{"type":"message","text":"はい","deliveryMode":"expectReplies","from":{"id":"u-min"},"conversation":{"id":"c-min","x-extra":1},"somethingNew":{"a":[1,2]}}""";
         var response = await app.CreateClient().PostAsync("/api/messages", new StringContent(json, Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await BotApp.ReadJson(response);

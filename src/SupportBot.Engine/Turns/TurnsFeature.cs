@@ -2,13 +2,14 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SupportBot.Engine.Messages;
 using SupportBot.Engine.State;
+using SupportBot.Engine.Features;
 
 namespace SupportBot.Engine.Turns;
 
-public static class TurnServiceCollectionExtensions
+public sealed class TurnsFeature : IFeature
 {
     /// <summary>The turn pipeline (lease, state, bot, commit) and the background queue the channels hand work to.</summary>
-    public static IServiceCollection AddTurns(this IServiceCollection services, IConfiguration config)
+    public static void Add(IServiceCollection services, IConfiguration config)
     {
         services.AddOptions<StorageOptions>().Bind(config.GetSection(StorageOptions.SectionName));
         services.AddOptions<TurnQueueOptions>().Bind(config.GetSection(TurnQueueOptions.SectionName));
@@ -16,6 +17,5 @@ public static class TurnServiceCollectionExtensions
         services.AddSingleton<TurnQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<TurnQueue>());
         services.AddMessageKeys(nameof(TurnPipeline), TurnPipeline.MessageKeys);
-        return services;
     }
 }

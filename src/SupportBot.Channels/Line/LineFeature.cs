@@ -2,13 +2,14 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SupportBot.Engine.Messages;
 using SupportBot.Engine.Outbox;
+using SupportBot.Engine.Features;
 
 namespace SupportBot.Channels.Line;
 
-public static class LineServiceCollectionExtensions
+public sealed class LineFeature : IFeature
 {
     /// <summary>The LINE channel (docs/line.md); registered always, the webhook answers 404 until a secret is set.</summary>
-    public static IServiceCollection AddLine(this IServiceCollection services, IConfiguration config)
+    public static void Add(IServiceCollection services, IConfiguration config)
     {
         services.AddOptions<LineOptions>().Bind(config.GetSection(LineOptions.SectionName));
         services.AddHttpClient<LineApiClient>(c => c.Timeout = TimeSpan.FromSeconds(15));
@@ -19,6 +20,5 @@ public static class LineServiceCollectionExtensions
         services.AddSingleton<LineChannel>();
         services.AddSingleton<IChannelSender, LineSender>();
         services.AddMessageKeys(nameof(LineReplyMapper), LineReplyMapper.MessageKeys);
-        return services;
     }
 }

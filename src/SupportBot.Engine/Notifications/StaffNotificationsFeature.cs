@@ -1,12 +1,13 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using SupportBot.Engine.Features;
 
 namespace SupportBot.Engine.Notifications;
 
-public static class NotificationServiceCollectionExtensions
+public sealed class StaffNotificationsFeature : IFeature
 {
     /// <summary>The staff webhook (crisis alerts, callback and peer requests): queued and retried, never in a reply's way.</summary>
-    public static IServiceCollection AddStaffNotifications(this IServiceCollection services, IConfiguration config)
+    public static void Add(IServiceCollection services, IConfiguration config)
     {
         services.AddOptions<NotificationOptions>().Bind(config.GetSection(NotificationOptions.SectionName));
         // One long-lived notifier (it owns the queue); its HttpClient comes from the factory.
@@ -14,6 +15,5 @@ public static class NotificationServiceCollectionExtensions
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<StaffNotifier>(sp,
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(StaffNotifier))));
         services.AddHostedService(sp => sp.GetRequiredService<StaffNotifier>());
-        return services;
     }
 }

@@ -5,14 +5,15 @@ using SupportBot.Engine.Flows.Actions;
 using SupportBot.Engine.Flows.Inputs;
 using SupportBot.Engine.Messages;
 using SupportBot.Engine.Services.Reminders;
+using SupportBot.Engine.Features;
 
 namespace SupportBot.Engine.Services.Bookings;
 
 /// <summary>Intake booking: options, slot catalog, the booking flow's input kinds and actions, reminders, the staff's calendar feed (see docs/booking.md).</summary>
-public static class BookingServiceCollectionExtensions
+public sealed class BookingsFeature : IFeature
 {
 
-    public static IServiceCollection AddBookings(this IServiceCollection services, IConfiguration config)
+    public static void Add(IServiceCollection services, IConfiguration config)
     {
         services.AddOptions<BookingOptions>().Bind(config.GetSection(BookingOptions.SectionName));
         // Every problem named by its key; ValidateSupportBot resolves the desk, so bad settings stop the start.
@@ -43,7 +44,6 @@ public static class BookingServiceCollectionExtensions
         services.AddSingleton<BookingFeed>();
         services.AddMessageKeys("bookings",
             [.. BookingSearchAction.MessageKeys, .. BookingReviewAction.MessageKeys, .. BookingMineAction.MessageKeys, .. BookingReminder.MessageKeys, .. BookingFeed.MessageKeys]);
-        return services;
     }
 }
 

@@ -5,16 +5,17 @@ using SupportBot.Calendar;
 using SupportBot.Engine.Content;
 using SupportBot.Engine.Messages;
 using SupportBot.Engine.Services.Bookings;
+using SupportBot.Engine.Features;
 
 namespace SupportBot.Engine.Center;
 
-public static class CenterServiceCollectionExtensions
+public sealed class CenterFeature : IFeature
 {
     /// <summary>
     /// The center's facts (sections <c>Center</c> and <c>BusinessCalendar</c>), the business calendar, and
     /// the message catalogs of locales/ with those facts as placeholders (<see cref="CenterFacts"/>).
     /// </summary>
-    public static IServiceCollection AddCenter(this IServiceCollection services, IConfiguration config)
+    public static void Add(IServiceCollection services, IConfiguration config)
     {
         services.AddOptions<CenterOptions>().Bind(config.GetSection(CenterOptions.SectionName));
         services.AddOptions<ContentOptions>().Bind(config.GetSection(ContentOptions.SectionName));
@@ -30,6 +31,5 @@ public static class CenterServiceCollectionExtensions
             return MessageCatalog.Load(content.LocalesFolder, facts, f => !dataFiles.Contains(f));
         });
         services.AddMessageKeys(nameof(Formats), Formats.Keys);
-        return services;
     }
 }

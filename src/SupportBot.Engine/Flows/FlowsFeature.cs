@@ -7,17 +7,18 @@ using SupportBot.Engine.Flows.Actions;
 using SupportBot.Engine.Flows.Inputs;
 using SupportBot.Engine.Messages;
 using SupportBot.Engine.Understanding;
+using SupportBot.Engine.Features;
 
 namespace SupportBot.Engine.Flows;
 
-public static class FlowServiceCollectionExtensions
+public sealed class FlowsFeature : IFeature
 {
     /// <summary>
     /// The bot: the flows of dialogs/, the input kinds and actions every flow set needs, and the intent
     /// model. Features add their own input kinds, actions and message keys; <see cref="FlowSet"/> is
     /// validated against all of them when it is first resolved (start-up), so a missing key stops the start.
     /// </summary>
-    public static IServiceCollection AddFlows(this IServiceCollection services, IConfiguration config)
+    public static void Add(IServiceCollection services, IConfiguration config)
     {
         services.AddOptions<UnderstandingOptions>().Bind(config.GetSection(UnderstandingOptions.SectionName));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<UnderstandingOptions>>().Value);
@@ -45,6 +46,5 @@ public static class FlowServiceCollectionExtensions
             return set;
         });
         services.AddSingleton<IBot, FlowEngine>();
-        return services;
     }
 }

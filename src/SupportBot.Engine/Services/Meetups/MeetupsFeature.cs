@@ -3,13 +3,14 @@ using Microsoft.Extensions.DependencyInjection;
 using SupportBot.Engine.Flows.Actions;
 using SupportBot.Engine.Messages;
 using SupportBot.Engine.Services.Reminders;
+using SupportBot.Engine.Features;
 
 namespace SupportBot.Engine.Services.Meetups;
 
-public static class MeetupServiceCollectionExtensions
+public sealed class MeetupsFeature : IFeature
 {
     /// <summary>Peer-supporter meetups and one-to-one peer talks (dialogs/meetup-*.yaml, peer*.yaml; see docs/meetups.md).</summary>
-    public static IServiceCollection AddMeetups(this IServiceCollection services, IConfiguration config)
+    public static void Add(IServiceCollection services, IConfiguration config)
     {
         services.AddOptions<MeetupsOptions>().Bind(config.GetSection(MeetupsOptions.SectionName));
         services.AddSingleton<MeetupDirectory>();
@@ -24,6 +25,5 @@ public static class MeetupServiceCollectionExtensions
         services.AddSingleton<IPersonalDataEraser, MeetupSignupEraser>();
         services.AddMessageKeys("meetups", [.. MeetupsNextAction.MessageKeys, .. MeetupNotices.MessageKeys]);
         services.AddMessageKeys("meetups.directory", sp => sp.GetRequiredService<MeetupDirectory>().MessageKeys());
-        return services;
     }
 }
