@@ -46,6 +46,9 @@ public static class CrisisDetector
     private static readonly Regex Relapse = new(CrisisLexicon.RelapseCue, Options);
     private static readonly Regex LifeChange = new(CrisisLexicon.LifeChangeCue, Options);
     private static readonly Regex Information = new(CrisisLexicon.InformationCue, Options);
+    private static readonly Regex NowCue = new(CrisisLexicon.NowCue, Options);
+    private static readonly Regex BetterNow = new(CrisisLexicon.BetterNowCue, Options);
+    private static readonly Regex Distress = new(ConcernCues.Pattern, Options);
     private static readonly Regex FirstPerson = new(CrisisLexicon.FirstPersonCue, Options);
     private static readonly Regex ThirdParty = new(CrisisLexicon.ThirdParty, Options);
     private static readonly Regex Urgent = new(CrisisLexicon.Urgent, Options);
@@ -70,6 +73,25 @@ public static class CrisisDetector
 
     /// <summary>Whether folded text tells of a hard time that is over (told in the past, better now, nothing back).</summary>
     public static bool IsRecoveryStory(string folded) => Recovery.IsMatch(folded) && Past.IsMatch(folded) && !Relapse.IsMatch(folded);
+
+    /// <summary>What a lexicon assessment carries in <c>Suppressed</c> when the cues were told as the past (see <see cref="ToldAsPast"/>).</summary>
+    public const string TurnedAroundTag = "recovery.turned";
+
+    /// <summary>
+    /// Whether everything up to <paramref name="cueEnd"/> is told as the past and a "now" (今は, 今では, now)
+    /// follows it with how life is now (元気, 働いて, ピアとして …), and no sign of the danger or of distress
+    /// (また, まだ, concern words) anywhere after it.
+    /// </summary>
+    /// <summary>Where the "now" of a story starts after <paramref name="from"/>, or -1.</summary>
+    public static int NowStart(string folded, int from = 0) => NowCue.Match(folded, Math.Min(from, folded.Length)) is { Success: true } m ? m.Index : -1;
+
+    public static bool ToldAsPast(string folded, int cueEnd)
+    {
+        var now = NowCue.Match(folded, Math.Min(cueEnd, folded.Length));
+        if (!now.Success) return false;
+        var after = folded.AsSpan(now.Index);
+        return Past.IsMatch(folded.AsSpan(0, now.Index)) && BetterNow.IsMatch(after) && !Relapse.IsMatch(folded) && !Distress.IsMatch(after);
+    }
 
     /// <summary>
     /// Whether folded text asks for information about supporting others (a training, a leaflet, how to speak
@@ -99,16 +121,25 @@ public static class CrisisDetector
         }
 
         List<CompiledRule>? fired = null;
+        var lastCueEnd = 0;
         foreach (var rule in Rules)
         {
+            var counted = false;
             foreach (var m in rule.Regex.EnumerateMatches(folded))
             {
                 if (IsMasked(masked, m.Index, m.Index + m.Length)) continue;
-                (fired ??= []).Add(rule);
-                break;
+                if (!counted) (fired ??= []).Add(rule);
+                counted = true;
+                lastCueEnd = Math.Max(lastCueEnd, m.Index + m.Length);
             }
         }
         if (fired is null) return new CrisisAssessment(CrisisCategory.None, false, false, [], suppressed ?? []);
+
+        // Told as the past, with a "now" after every cue and nothing of it after that: 「前は夜になると死にたく
+        // なってたけど、今はぐっすり眠れています」. A cue after the "now" (今は死にたい) keeps the crisis.
+        if (ToldAsPast(folded, lastCueEnd)
+            && fired.All(r => r.Rule.Category is CrisisCategory.SuicidalIdeation or CrisisCategory.SelfHarm or CrisisCategory.Overdose))
+            return new CrisisAssessment(CrisisCategory.None, false, false, [], [.. suppressed ?? [], TurnedAroundTag]);
 
         // A recovery story (told in the past, better now) is not a crisis today; without the
         // "better now" part a past mention still counts.

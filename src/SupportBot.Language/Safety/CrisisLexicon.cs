@@ -46,13 +46,14 @@ internal static class CrisisLexicon
         new("ideation.raku_owari", CrisisCategory.SuicidalIdeation, "(楽|らく)になりたい.{0,8}(終わ|おわ|死|し|消|き)"),
         new("ideation.genkai", CrisisCategory.SuicidalIdeation, "(限界|げんかい).{0,6}(消|き)え|(限界|げんかい).{0,6}(死|し)に"),
         new("ideation.better_dead", CrisisCategory.SuicidalIdeation, "(死|し)んだ(ほう|方)が(まし|楽|らく|いい|良い|よい|みんな|皆)|(消|き)えた(ほう|方)が(まし|楽|らく|みんな|皆)"),
+        new("ideation.one_way", CrisisCategory.SuicidalIdeation, "(片道|かたみち)(だけ|分で(いい|いー|十分|じゅうぶん|足り)|でいい|でええ)|(存在|そんざい)(を)?(やめ|止め|消し|けし)たい"),
         new("ideation.nobody_needs", CrisisCategory.SuicidalIdeation, "(必要|ひつよう)とされてない.{0,10}(消|き)え"),
 
         // Farewell messages.
         // 「今までありがとう」 alone is also how people leave a job or a service: it counts with a sign of leaving life.
         new("farewell.thanks_until_now", CrisisCategory.Farewell, "(今|いま)まで.{0,6}(ありがと|有難|お世話|おせわ|おおきに).{0,40}(最後|さいご|さよう?なら|消え|きえ|いなく|終わり|おわり|もう(会|あ|話|はな|戻|もど)|ごめん|すみません|迷惑|めいわく)"
             + "|(最後|さいご|さよう?なら|消え|いなく|もう(会|あ)えな).{0,40}(今|いま)まで.{0,6}(ありがと|有難|お世話|おせわ|おおきに)"),
-        new("farewell.everyone_bye", CrisisCategory.Farewell, "(みんな|皆|みなさん|皆さん|みな)(今まで|いままで)?(さようなら|さよなら|さよう)"),
+        new("farewell.everyone_bye", CrisisCategory.Farewell, "(みんな|皆|みなさん|皆さん|みな)(今まで|いままで)?(さようなら|さよなら|さよう)|(みんな|皆|みなさん|皆さん)(今|いま)まで(本当に|ほんとうに|ほんと)?(ありがと|お世話|おせわ)"),
         new("farewell.last_message", CrisisCategory.Farewell, "(最後|さいご)の(めっせじ|挨拶|あいさつ|連絡|れんらく)|(最後|さいご)に(お礼|おれい)"),
         new("farewell.never_meet", CrisisCategory.Farewell, "もう(会|あ)えない"),
         new("farewell.tired_bye", CrisisCategory.Farewell, "(さようなら|さよなら).{0,20}(疲|つか)れ"),
@@ -60,17 +61,21 @@ internal static class CrisisLexicon
 
         // Self-harm.
         new("selfharm.risuka", CrisisCategory.SelfHarm, "りすか|りすとかっと|(自傷|じしょう(行為|こうい))"),
+        new("selfharm.must_cut", CrisisCategory.SelfHarm, "(切|き)らないと(やって|生き|いき|落ち|おち|だめ|無理|むり)|(腕|うで|手首|てくび).{0,4}(まっか|真っ赤|血だらけ|ちだらけ)"),
         new("selfharm.cut", CrisisCategory.SelfHarm, "(手首|腕|肌|太もも)(を|に|も)?.{0,6}(切|き)(り|っ|る|ろう)|(てくび|うで|はだ|ふともも)(を|に|も).{0,2}(切|き)(り|っ|る|ろう)|てくび(を|に|も)?(切|き)(り|っ|る|ろう)"),
         new("selfharm.hurt_self", CrisisCategory.SelfHarm, "(自分|じぶん)(を|の体を)(傷|きず)つけ|(自分|じぶん)を(殴|なぐ)|(自分|じぶん)で(自分|じぶん)を"),
         new("selfharm.blood_calms", CrisisCategory.SelfHarm, "(血|ち)を(見|み)ると(落|お)ち(着|つ)"),
 
         // Overdose.
         new("overdose.all_pills", CrisisCategory.Overdose, "(薬|くすり)を?.{0,4}(全部|ぜんぶ|まとめて|大量|たいりょう|たくさん|一気|いっき|いっぱい|山ほど).{0,3}(飲|の)"),
-        new("overdose.od", CrisisCategory.Overdose, "(^|[^a-z])od(する|した|しよ|したい|しそう|しちゃ|しま|って|か|$)|おばどず|(大量服薬|たいりょうふくやく)"),
+        new("overdose.with_alcohol", CrisisCategory.Overdose, "(酒|さけ|びーる|あるこーる|ちゅーはい|焼酎|しょうちゅう).{0,6}(薬|くすり).{0,8}(飲|の|やっちゃ|やった)|(薬|くすり).{0,8}(酒|さけ|びーる|あるこーる)(で|と)(飲|の)|(頭痛薬|ずつうやく|風邪薬|かぜぐすり|睡眠薬|すいみんやく)(を)?.{0,3}(ふた|二|2|三|3|何|なん)(箱|はこ|しーと)"),
+        new("overdose.od", CrisisCategory.Overdose, "おー?でい(した|しちゃ|する)|(薬|くすり)(を)?(一気|いっき|全部|ぜんぶ)?(やっちゃ|やってもた|やってしま)|(^|[^a-z])od(する|した|しよ|したい|しそう|しちゃ|しま|って|か|$)|おばどず|(大量服薬|たいりょうふくやく)"),
         new("overdose.pills_took", CrisisCategory.Overdose, "(睡眠薬|すいみんやく|市販薬|しはんやく).{0,8}(全部|ぜんぶ|まとめて|大量|たくさん|一気).{0,3}(飲|の)", Immediate: true),
 
         // Medical emergency (always immediate).
         new("medical.collapsed", CrisisCategory.MedicalEmergency, "(倒|たお)れ(た|て|ました|ちゃ)", Immediate: true),
+        new("medical.fire", CrisisCategory.MedicalEmergency, "(かーてん|かてん|部屋|へや|台所|だいどころ|すとーぶ|すとぶ|布団|ふとん|鍋|なべ|てんぷら|コンロ|こんろ).{0,6}(火|ひ)が(つ|付|出|で|移|うつ)|(燃|も)えて(る|いる|ます)|(煙|けむり)が(充満|じゅうまん|出て|でて|すごい)", Immediate: true),
+        new("medical.breathing_allergy", CrisisCategory.MedicalEmergency, "(喉|のど)が(締|し)ま|(顔|かお|唇|くちびる).{0,6}(腫|は)れ.{0,12}(息|いき|喉|のど)|あなふぃらき|(一酸化炭素|いっさんかたんそ|がす)(の)?(警報|けいほう|漏れ|もれ)|(低血糖|ていけっとう)", Immediate: true),
         new("medical.cannot_breathe", CrisisCategory.MedicalEmergency, "(息|いき)が(でき|出来)(ない|なく|ません)|(息|いき)が(苦|くる)し|(呼吸|こきゅう)(が|を)?(ない|して(い)?ない|止|と|でき|苦|くる|おかし)", Immediate: true),
         new("medical.unconscious", CrisisCategory.MedicalEmergency, "(意識|いしき)が(ない|なく|ありません|もうろう|朦朧|戻ら|もどら)|(意識|いしき)(無|なし|不明|ふめい)|(卒倒|そっとう)|(呼吸|こきゅう)(不明|停止|ていし)", Immediate: true),
         new("medical.bleeding", CrisisCategory.MedicalEmergency, "(血|ち)が(止|と)まらない|(大量|たいりょう)に(出血|しゅっけつ)|(止血|しけつ)(困難|こんなん|できな|でき(ません|ん))|(出血|しゅっけつ)(が)?(持続|じぞく|続い|つづい)", Immediate: true),
@@ -116,7 +121,7 @@ internal static class CrisisLexicon
             + "|(誤飲|ごいん|誤嚥)|(子|こども|子供|子ども|赤ちゃん|あかちゃん|息子|娘|孫).{0,10}(薬|くすり|電池|でんち|洗剤|せんざい|たばこ|煙草|ぼたん|漂白|ひょうはく).{0,8}(飲|の|食べ|たべ)|(詰|つ)まら(せ|した)|(喉|のど)に.{0,4}(詰|つ)ま|(頭|あたま)を?(強く|つよく)?(打|う)っ(た|て)|(血|ち)(が)?(止まらん|とまらん|止まん|とまん|とまらな)|(出血|しゅっけつ)(が)?(止|と|多|おお|ひど)|(血|ち)(だらけ|まみれ)|(救急|きゅうきゅう)(車|しゃ)"
             + "|notbreathing|can'tbreath|cantbreath|notresponding|unresponsive|unconscious|collapsed|passedout|seizure|swallowed|chestpain|bleeding|wontstop|won'tstop|stroke|choking|notmoving", Immediate: true),
         new("violence.threat", CrisisCategory.Violence, "(首|くび)(を)?(絞|し)め(られ|られた)|(包丁|ほうちょう|ないふ|刃物|はもの)(を)?(持|も)(って|った|ち出|ちだ)|(包丁|ほうちょう|ないふ|刃物|はもの)(を)?(向け|むけ|振り回|ふりまわ)|(閉|と)じ込め(られ|られた)|(すとか|つきまと|付きまと|待ち伏せ|まちぶせ)|(知らない|しらない|見知らぬ|みしらぬ)(男|おとこ|人|ひと|やつ).{0,14}(どあ|家|いえ|部屋|へや|玄関|げんかん|外|そと|前|まえ|ついて)"
-            + "|(どあ|玄関|げんかん)の?(前|まえ|外|そと)に.{0,10}(誰か|だれか|男|おとこ|人|ひと|いる)|(どあ|扉|とびら)を?(叩|たた|どんどん|蹴)|(暴|あば)れ(て|る|とる|だし|出し)|(蹴|殴|なぐ)って(い|た|る)|(あいつ|あのひと|あの人|上司|じょうし|夫|旦那|だんな|親|おや|父|母|やつ)(を)?(殺|ころ)(す|したい|して)|(殺|ころ)す(ぞ|から|と言|って言|って|。|$)|(殺|ころ)して(やり|やる)|(殺意|さつい)|(刺|さ)し(に(行|い)|たい)|(刺|さ)す(つもり|ぞ|から)|(脅|おど)(さ|かさ)れ|(虐待|ぎゃくたい)|(暴力|ぼうりょく)"
+            + "|(どあ|玄関|げんかん)の?(前|まえ|外|そと)に.{0,10}(誰か|だれか|男|おとこ|人|ひと|いる)|(どあ|扉|とびら)を?(叩|たた|どんどん|蹴)|(暴|あば)れ(て|る|とる|だし|出し)|(蹴|殴|なぐ)って(い|た|る|くる|きて|くん)|(あいつ|あのひと|あの人|上司|じょうし|夫|旦那|だんな|親|おや|父|母|やつ)(を)?(殺|ころ)(す|したい|して)|(殺|ころ)す(ぞ|から|と言|って言|って|。|$)|(殺|ころ)して(やり|やる)|(殺意|さつい)|(刺|さ)し(に(行|い)|たい)|(刺|さ)す(つもり|ぞ|から)|(脅|おど)(さ|かさ)れ|(虐待|ぎゃくたい)|(暴力|ぼうりょく)"
             + "|kill(him|her|you|them|someone|my(husband|wife|father|mother|dad|mom))|hit(s|ting)?me|beat(s|ing)?me|punched|kicked|abus|threaten|knife|lockedin|lockedme|outsidemydoor|choked|strangl|hurtme", Immediate: true),
     ];
 
@@ -154,6 +159,13 @@ internal static class CrisisLexicon
     /// <summary>A change of job, home or school: a goodbye for that reason is not a farewell from life.</summary>
     public const string LifeChangeCue = "(担当|たんとう).{0,8}(替わ|変わ|代わ|かわ)|(支援|しえん).{0,6}(終わ|おわ)|supportperiod|lastsession|(転勤|てんきん|異動|いどう|退職|たいしょく|引っ越|ひっこ|卒業|そつぎょう|転職|てんしょく|転院|てんいん|moving|newjob|transfer)|また(来|く|き|会|あ|連絡|れんらく|遊び|あそび|よろしく)";
 
+    /// <summary>The turn to the present in a story: 今は, 今では, いまわ (romaji "ima wa"), 現在は, 最近は, now, these days.</summary>
+    public const string NowCue = "(今|いま)(は|わ|では|でわ)|(現在|げんざい)(は|では)|(最近|さいきん)は|(今年|ことし)は|nowi|i'mnow|imnow|thesedays|today(i|i'm)|(,|、|。|\\.)now";
+
+    /// <summary>How life is now, said after the "now" of a story: well, calm, working, sleeping, with peers. Without one
+    /// of these after the "now" (今は分からない) the past is not taken as over.</summary>
+    public const string BetterNowCue = "(元気|げんき|楽し|たのし|安定|あんてい|落ち着|おちつ|穏やか|おだやか|大丈夫|だいじょうぶ|平気|へいき|幸せ|しあわせ|働|はたら|通って|かよって|通え|かよえ|眠れ|ねむれ|暮らし|くらし|ぴあ|回復|かいふく|長生き|ながいき|趣味|しゅみ|普通|ふつう|のんびり|なくなった|やめ(た|て|られ)|止め(た|て|られ)|卒業|そつぎょう|頑張|がんば|活動|かつどう|作業所|さぎょうしょ|仕事|しごと|笑|わら|毎日|まいにち|good|fine|well|better|happy|stable|living|recover|peer)";
+
     /// <summary>A request for material or training about supporting others (研修, 資料, 保健だより, どう声をかければ).</summary>
     public const string InformationCue = "(研修|けんしゅう|資料|しりょう|がいどらいん|勉強会|べんきょうかい|講座|こうざ|講演|こうえん|本|ほん|ぱんふれっと|ちらし)(は|が|を|って|も|など|とか)?.{0,12}(あり|教え|おしえ|知り|しり|ご存知|ごぞんじ|紹介|しょうかい|もらえ|ください|くださ|探し|さがし)"
         // How to speak with or support someone else; "対応について" alone may be about oneself, so it does not count.
@@ -165,8 +177,8 @@ internal static class CrisisLexicon
     /// <summary>What says the danger is back (また, まだ, 最近): then a past story is not a recovery story.</summary>
     public const string RelapseCue = "また(やる|やり|した|しそう|切|き|飲|の|死|し|同じ)|(まだ|いまだに)(気持ち|きもち|死|し|消|き)|(最近|さいきん|今日|きょう|今夜|こんや|昨日|きのう).{0,10}(また|戻|もど|強く|つよく|ひどく)|(戻|もど)って(き|く)|(怖|こわ)い";
 
-    public const string PastCue = "(去年|きょねん|昨年|さくねん|一昨年|おととし|以前|いぜん|[0-9]+年前|十年前|じゅうねんまえ|若い頃|若いころ|わかいころ)|(何|なん)年も|[0-9]+(年|ねん)(も|間|かん|以上|いじょう|経|た)|(やめ|止め|辞め)て[0-9]+(年|ねん|ヶ月|か月|かげつ)|(学生|がくせい|高校|こうこう|中学|ちゅうがく|大学|だいがく|入院|にゅういん)(生)?(の|だった)(とき|時|頃|ころ)|backin|lastwinter|lastyear|asateenager|" + "(前|まえ)(は|に)|(時期|じき|頃|ころ)(が|も)?(あった|ありました)|(時代|じだい)|(しよった|しとった|してた|してました|ございました|あった時期|あったころ|あった頃|頃は|ころは)|usedto|yearsago|ago|longtime|" + "(思|おも)った(こと|事)(は|が|も)|(昔|むかし|以前|いぜん|前は|まえは|当時|とうじ|若い頃|わかいころ)|(していた|してた|思っていた|おもっていた|だった|でした)";
-    public const string RecoveryCue = "もう.{0,16}(して(い)?ない|してません|していません|しとらん|してませ|やってない|やってません|昔の話|むかしのはなし)|(今|いま)は.{0,20}(趣味|しゅみ|夢中|むちゅう|忙し|いそがし|ちゃんと|問題な|完全|すっかり|孫|まご)|(回復|かいふく|完全復活|すっかり元気)|recover|sharemy|" + "(今|いま)(は|わ|では|でわ).{0,24}(元気|げんき|楽し|たのし|安定|あんてい|ぴんぴん|心配いらん|しんぱいいらん|卒業|そつぎょう|回復|かいふく|働|はたら|通え|かよえ|しとらん|してない|やってない|ございません|落ち着いて生活|幸せ|しあわせ|家族|かぞく)|(卒業|そつぎょう)した|(回復|かいふく)(し|いた)|(役に立|やくにた|力になり|ちからになり|力になれ)|(体験|たいけん)(発表|談|を話|をはな)|agoodplace|betterplace|muchbetter|(やめ|止め)て[0-9]+(年|ねん|ヶ月|か月|かげつ)|(今年|ことし)は.{0,12}(ばっちり|大丈夫|だいじょうぶ|気をつけ|きをつけ)|stable|doingwell|recovered|(調子|ちょうし)(が)?(いい|良い|よい)|(現在|げんざい)は.{0,24}(安定|あんてい|元気|げんき|回復|かいふく|落ち着|おちつ|通|かよ|働|はたら)|i'mbetternow|imbetternow|" + "(今|いま)(は|わ|では|でわ).{0,12}(生|い)き(抜|ぬ|た|て|よう|る)|(今|いま)(は|わ|では|でわ).{0,8}(元気|げんき|大丈夫|だいじょうぶ|落ち着|おちつ|前向き|まえむき|楽し|たのし|やめられ|止められ|平気|へいき|幸せ|しあわせ)";
+    public const string PastCue = "(て|で)(た|いた)(けど|けれど|が|頃|ころ|とき|時)|(言|い|思|おも)ってた|てた(わたし|私|自分|じぶん|僕|ぼく)|(死|し)にたか(っ)?(た|思)|(頃|ころ)(は|わ)|(去年|きょねん|昨年|さくねん|一昨年|おととし|以前|いぜん|[0-9]+年前|十年前|じゅうねんまえ|若い頃|若いころ|わかいころ)|(何|なん)年も|[0-9]+(年|ねん)(も|間|かん|以上|いじょう|経|た)|(やめ|止め|辞め)て[0-9]+(年|ねん|ヶ月|か月|かげつ)|(学生|がくせい|高校|こうこう|中学|ちゅうがく|大学|だいがく|入院|にゅういん)(生)?(の|だった)(とき|時|頃|ころ)|backin|lastwinter|lastyear|asateenager|" + "(前|まえ)(は|に)|(時期|じき|頃|ころ)(が|も)?(あった|ありました)|(時代|じだい)|(しよった|しとった|してた|してました|ございました|あった時期|あったころ|あった頃|頃は|ころは)|usedto|yearsago|ago|longtime|" + "(思|おも)った(こと|事)(は|が|も)|(昔|むかし|以前|いぜん|前は|まえは|当時|とうじ|若い頃|わかいころ)|(していた|してた|思っていた|おもっていた|だった|でした)";
+    public const string RecoveryCue = "(前|まえ)の(話|はなし)|もう.{0,16}(して(い)?ない|してません|していません|しとらん|してませ|やってない|やってません|昔の話|むかしのはなし)|(今|いま)は.{0,20}(趣味|しゅみ|夢中|むちゅう|忙し|いそがし|ちゃんと|問題な|完全|すっかり|孫|まご)|(回復|かいふく|完全復活|すっかり元気)|recover|sharemy|" + "(今|いま)(は|わ|では|でわ).{0,24}(元気|げんき|楽し|たのし|安定|あんてい|ぴんぴん|心配いらん|しんぱいいらん|卒業|そつぎょう|回復|かいふく|働|はたら|通え|かよえ|しとらん|してない|やってない|ございません|落ち着いて生活|幸せ|しあわせ|家族|かぞく)|(卒業|そつぎょう)した|(回復|かいふく)(し|いた)|(役に立|やくにた|力になり|ちからになり|力になれ)|(体験|たいけん)(発表|談|を話|をはな)|agoodplace|betterplace|muchbetter|(やめ|止め)て[0-9]+(年|ねん|ヶ月|か月|かげつ)|(今年|ことし)は.{0,12}(ばっちり|大丈夫|だいじょうぶ|気をつけ|きをつけ)|stable|doingwell|recovered|(調子|ちょうし)(が)?(いい|良い|よい)|(現在|げんざい)は.{0,24}(安定|あんてい|元気|げんき|回復|かいふく|落ち着|おちつ|通|かよ|働|はたら)|i'mbetternow|imbetternow|" + "(今|いま)(は|わ|では|でわ).{0,12}(生|い)き(抜|ぬ|た|て|よう|る)|(今|いま)(は|わ|では|でわ).{0,8}(元気|げんき|大丈夫|だいじょうぶ|落ち着|おちつ|前向き|まえむき|楽し|たのし|やめられ|止められ|平気|へいき|幸せ|しあわせ)";
 
     private const string Person = "(家族|かぞく|母|父|お母さん|お父さん|おかあさん|おとうさん|母親|父親|息子|むすこ|娘|むすめ|夫|妻|旦那|だんな|嫁|主人|兄|姉|弟|妹|祖母|祖父|おばあちゃん|おじいちゃん|子ども|子供|こども|友達|友だち|ともだち|友人|彼氏|彼女|利用者|患者|本人|同僚|知人|あの人|その人|くらいあんと)(さん|ちゃん|くん)?";
 

@@ -33,7 +33,17 @@ public sealed class SafetyModel(CrisisClassifier classifier, SafetyThresholds? t
 {
     private readonly SafetyThresholds _t = thresholds ?? SafetyThresholds.Default;
 
-    private static readonly Regex Concern = new(ConcernCues.Pattern, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+    // Compiled backtracking, as the lexicon: the non-backtracking engine held large automata per pattern and scanned slower.
+    private static readonly Regex Concern = new(ConcernCues.Pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+    private static readonly Regex Laughing = new(@"(?<![A-Za-z])[wｗ]+\s*([。、!！?？)）]|$)|笑|草|\blol\b|😂|🤣", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+    private static int LastMatchEnd(Regex regex, string text)
+    {
+        var end = 0;
+        foreach (var m in regex.EnumerateMatches(text)) end = Math.Max(end, m.Index + m.Length);
+        return end;
+    }
 
     public RiskAssessment Assess(string? text)
     {
@@ -50,8 +60,13 @@ public sealed class SafetyModel(CrisisClassifier classifier, SafetyThresholds? t
                 ? new RiskAssessment(RiskTier.Concern, CrisisCategory.None, false, false, 0, ["lexicon.concern"])
                 : RiskAssessment.None;
         var score = classifier.Score(text, folded);
+        // A story told as the past with a "now" after it (入院してた頃は…、今は作業所に通っています): what counts is
+        // what it says about now, so the classifier reads the part from the "now" on.
+        if (CrisisDetector.ToldAsPast(folded, 0) && CrisisDetector.NowStart(folded) is var now and >= 0)
+            score = classifier.Score(folded[now..], folded[now..]);
         // A hard time told in the past and over now (the lexicon's recovery test) is not read as distress today.
-        if (CrisisDetector.IsRecoveryStory(folded)) return RiskAssessment.None with { Score = score.Probability };
+        if (CrisisDetector.IsRecoveryStory(folded) || lexicon.Suppressed.Contains(CrisisDetector.TurnedAroundTag))
+            return RiskAssessment.None with { Score = score.Probability };
         // Neither is a question about supporting others (a training, a leaflet), which the classifier reads by its words.
         if (CrisisDetector.IsInformationRequest(folded) && score.Category is not (CrisisCategory.MedicalEmergency or CrisisCategory.Violence))
             return RiskAssessment.None with { Score = score.Probability };
@@ -68,7 +83,8 @@ public sealed class SafetyModel(CrisisClassifier classifier, SafetyThresholds? t
         // enough for a check-in.
         if (score.Probability >= _t.Concern && !suppressed)
             return new RiskAssessment(RiskTier.Concern, CrisisCategory.None, false, false, score.Probability, ["model.concern"]);
-        if (Concern.IsMatch(folded))
+        // Said laughing (限界ｗ, 辛くて死ぬw, 笑): a figure of speech, not distress to check in on.
+        if (LastMatchEnd(Concern, folded) is var end and > 0 && !CrisisDetector.ToldAsPast(folded, end) && !Laughing.IsMatch(text))
             return new RiskAssessment(RiskTier.Concern, CrisisCategory.None, false, false, score.Probability, ["lexicon.concern"]);
         return RiskAssessment.None with { Score = score.Probability };
     }
@@ -94,7 +110,7 @@ internal static class ConcernCues
         + "|(もう|何も|なにも)(無理|むり)|(生|い)きづら|(消|き)えそう|(泣|な)きたい|(誰|だれ)も(わかって|分かって)(くれ|もらえ)|(助|たす)けて"
         // Hopelessness without the words of death: shown the lines, not the full crisis reply.
         + "|もう(無理|むり|限界|げんかい|だめ|あかん|いや|嫌|疲れ|つかれ|しんど)|(希望|きぼう)(が|は|なんて|も)?.{0,6}(ない|残って|のこって)|(未来|みらい)(が|は|も|なんて)?(ない|見えな|みえな)"
-        + "|(この先|このさき).{0,6}(ない|何も|なにも)|(詰|つ)んだ|おわた|(耐|た)えられ(ない|ん)|(頑張|がんば)れ(ない|ん)|(居場所|いばしょ)(が|も)?(ない|どこにも)"
+        + "|(この先|このさき).{0,6}(ない|何も|なにも)|(人生|じんせい)(詰|つ)んだ|(人生|じんせい)おわた|(耐|た)えられ(ない|ん)|(頑張|がんば)れ(ない|ん)|(居場所|いばしょ)(が|も)?(ない|どこにも)"
         + "|(全部|ぜんぶ|何もかも|なにもかも|すべて)(が)?(終わり|おわり|おしまい|どうでも|いや|嫌)|どうでもよく|どうなっても(いい|よか|ええ)|(迷惑|めいわく)(を)?(かけ|掛け)(る|て)(だけ|ばかり)"
         + "|^さよう?なら$|^さよなら$|みんなごめん|(生|い)き(る|てる|てん)の(が)?(しんど|つら|辛|疲|つか)|(つかれた){2}|(不安|ふあん)が(止|と)まら|(眠|ねむ)れず|(一人|ひとり)でいるのが(怖|こわ)"
         + "|(先|さき)が(真っ暗|まっくら|見えな|みえな)|(頑張|がんば)っても.{0,4}(意味|いみ)(ない|が)|(連絡|れんらく)が(つかな|取れな|とれな|つきませ)|もう(おしまい|おわりだ|終わりだ)|(海|うみ|橋|はし|崖|がけ|屋上|おくじょう|線路|せんろ)(に|へ|まで)?(来|き)た$|(誰か|だれか|知らない人|しらないひと)(が)?(外|そと|家の前|いえのまえ|玄関|げんかん|どあ)(に)?(いる|おる)"

@@ -86,9 +86,9 @@ public sealed class IntentCorpusTests(ITestOutputHelper output)
         Assert.True(clarify <= 0.05, $"test clarify rate {clarify:P1} > 5 %");
     }
 
-    // Measured 2026-12-06: dev 90.8 %, test 89.6 % (clarify rate 1.4 %).
-    private const double DevFloor = 0.89;
-    private const double TestFloor = 0.88;
+    // Measured 2026-12-06 after training batch 7: dev 91.5 %, test 91.9 % (clarify rate 0.7 %).
+    private const double DevFloor = 0.91;
+    private const double TestFloor = 0.91;
 
     [Fact]
     public void Every_label_has_at_least_60_evaluation_messages_and_none_is_a_training_example()
