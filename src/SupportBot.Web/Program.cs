@@ -23,6 +23,8 @@ app.MapLine();
 app.MapChatPage();
 app.MapAdmin();
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+// Ready = the store answers (a load balancer stops sending turns while Redis is down); /healthz stays up.
+app.MapHealthChecks("/readyz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SupportBot.Channels.BotFramework.Auth;
@@ -19,6 +20,7 @@ public sealed class BotFrameworkChannel(
     ConnectorClient connector,
     TurnQueue queue,
     IOptions<BotFrameworkEndpointOptions> options,
+    IHostEnvironment environment,
     ILogger<BotFrameworkChannel> log)
 {
     public int MaxBodyBytes => options.Value.MaxBodyBytes;
@@ -43,7 +45,8 @@ public sealed class BotFrameworkChannel(
         // Two people without a conversation id must never share one conversation (and its answers).
         if (string.IsNullOrWhiteSpace(activity.Conversation?.Id) || string.IsNullOrWhiteSpace(activity.From?.Id))
             return ChannelResponse.Error(400, "BadArgument", "An Activity needs 'conversation.id' and 'from.id'.");
-        if (!authenticator.Enabled && options.Value.AnonymousFromLoopbackOnly && !fromLoopback)
+        // In Production an endpoint without app credentials runs only when allowed, and then serves this machine.
+        if (!authenticator.Enabled && environment.IsProduction() && !fromLoopback)
             return ChannelResponse.Error(401, "Unauthorized", "Without app credentials this endpoint serves only this machine.");
 
         // The serviceurl claim must match the body's serviceUrl, so the token is checked after parsing.
@@ -119,8 +122,9 @@ public sealed class BotFrameworkEndpointOptions
 {
     public const string SectionName = "BotFramework";
 
-    /// <summary>Largest accepted request body; larger → 413.</summary>
-    public int MaxBodyBytes { get; set; } = 256 * 1024;
+    /// <summary>Largest accepted request body; larger → 413. Large enough that a very long message arrives and gets
+    /// the polite "too long" reply (<c>Limits:MaxTextLength</c>) instead of a bare error.</summary>
+    public int MaxBodyBytes { get; set; } = 1024 * 1024;
 
     /// <summary>
     /// Without app credentials nobody proves who sent an activity, so by default replies are POSTed
@@ -134,6 +138,4 @@ public sealed class BotFrameworkEndpointOptions
     /// </summary>
     public bool AllowAnonymous { get; set; }
 
-    /// <summary>Set by the host: without app credentials, only loopback requests are served (Production).</summary>
-    public bool AnonymousFromLoopbackOnly { get; set; }
 }

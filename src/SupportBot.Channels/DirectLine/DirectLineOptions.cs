@@ -27,5 +27,5 @@ public sealed class DirectLineOptions
     public string BotId { get; set; } = "supportbot";
 
     /// <summary>Largest accepted activity body; larger → 413.</summary>
-    public int MaxBodyBytes { get; set; } = 64 * 1024;
+    public int MaxBodyBytes { get; set; } = 1024 * 1024;
 }

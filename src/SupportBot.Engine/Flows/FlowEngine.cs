@@ -92,8 +92,8 @@ public sealed class FlowEngine : IBot
     }
 
     /// <summary>
-    /// A turn without state (the store is down): only the guards may answer — a crisis message still
-    /// gets its full reply. Returns false when no guard answered.
+    /// A turn without state (the store is down): the guards answer first — a crisis message still gets its
+    /// full reply — then a question whose answer needs no state. Returns false when neither answered.
     /// </summary>
     public async Task<bool> OnStatelessTurnAsync(TurnContext turn, CancellationToken cancellationToken)
     {
@@ -105,7 +105,11 @@ public sealed class FlowEngine : IBot
             foreach (var g in _guards) await g.AfterTurnAsync(ft, cancellationToken);
             return true;
         }
-        return false;
+        // Hours, closed days, access, application steps, the emergency line: answers that need no state are
+        // given as usual; what needs state (a booking, a sign-up) gets the one polite sentence of the pipeline.
+        if (_runner.StatelessAnswer(ft) is not { } answer) return false;
+        await _runner.RunAnswerAsync(ft, answer, cancellationToken);
+        return turn.Replies.Count > 0;
     }
 
     /// <summary>The text of a message, or of a button's value (postBack / messageBack carry it there).</summary>

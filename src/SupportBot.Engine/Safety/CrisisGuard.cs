@@ -41,6 +41,12 @@ public sealed class CrisisGuard(
 
     public int Order => 0;
 
+    /// <summary>The cue of a concern reading from the classifier alone (no concern word).</summary>
+    public const string ModelConcernCue = "model.concern";
+
+    private static bool AnswersOpenQuestion(ConversationState state) =>
+        state.Stack.Any(f => f.Flow is not (FlowNames.MenuFlows.Main or FlowNames.MenuFlows.Menu));
+
     public Task<bool> HandleAsync(FlowTurn turn, CancellationToken cancellationToken)
     {
         var signal = detector.Assess(turn.Text);
@@ -62,8 +68,10 @@ public sealed class CrisisGuard(
         if (!turn.Turn.Incoming.IsForBot) return Task.FromResult(false);
 
         // Distress that is not an explicit crisis: a gentle check-in with the 24-hour line and public
-        // lines. No crisis state, nothing dropped: an open question stays open for the next message.
-        if (signal.IsConcern)
+        // lines. No crisis state, nothing dropped: an open question stays open for the next message. The
+        // classifier's weak reading alone does not interrupt an answer to the bot's own question
+        // (「相談支援専門員です。利用者さんのことで」 reads like the start of a report); concern words still do.
+        if (signal.IsConcern && !(signal.Cues.All(c => c == ModelConcernCue) && AnswersOpenQuestion(state)))
         {
             CheckIn(turn);
             turn.Turn.Trace("SupportBot.Concern", new { signal.Cues });

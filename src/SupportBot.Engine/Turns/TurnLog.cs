@@ -17,8 +17,14 @@ internal static partial class TurnLog
     [LoggerMessage(1004, LogLevel.Error, "Queued work failed ({ExceptionType}).")]
     public static partial void QueuedWorkFailed(ILogger logger, Exception exception, string exceptionType);
 
-    [LoggerMessage(1005, LogLevel.Error, "The state store is unavailable on channel {Channel} ({ExceptionType}); answering without state.")]
-    public static partial void StoreUnavailable(ILogger logger, string channel, string exceptionType);
+    [LoggerMessage(1005, LogLevel.Error, "The state store is unavailable ({ExceptionType}); answering without state until it is back.")]
+    public static partial void StoreUnavailable(ILogger logger, string exceptionType);
+
+    [LoggerMessage(1007, LogLevel.Warning, "The state store is still unavailable: {Turns} turns answered without state so far.")]
+    public static partial void StoreStillUnavailable(ILogger logger, long turns);
+
+    [LoggerMessage(1008, LogLevel.Information, "The state store is back after {Turns} turns answered without state.")]
+    public static partial void StoreBack(ILogger logger, long turns);
 
     [LoggerMessage(1006, LogLevel.Warning, "Leaving flow {Flow} after a guard answered failed ({ExceptionType}); what it held expires on its own.")]
     public static partial void LeaveFailed(ILogger logger, string flow, string exceptionType);

@@ -46,13 +46,11 @@ public static class SupportBotServices
         services.AddMessageKeys("chat page", ["webchat.unavailable"]);
         // Resolved lazily so test hosts' configuration is seen; Program resolves it at start-up to fail fast.
         services.AddSingleton(sp => CreateClock(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>()));
+        services.AddHealthChecks();
         AddStore(services, config);
 
         // The engine and the channels: every feature registers itself (IFeature; docs/architecture.md).
         services.AddFeatures(config, typeof(FlowEngine).Assembly, typeof(LineChannel).Assembly);
-        // In Production an endpoint without app credentials serves only this machine (and only when allowed, see below).
-        var production = builder.Environment.IsProduction();
-        services.PostConfigure<BotFrameworkEndpointOptions>(o => o.AnonymousFromLoopbackOnly = production);
 
         services.AddCors();
         services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>()

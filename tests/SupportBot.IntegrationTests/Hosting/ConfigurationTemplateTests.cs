@@ -22,6 +22,7 @@ public sealed class ConfigurationTemplateTests
         { "TurnQueue", typeof(Engine.Turns.TurnQueueOptions) },
         { "Content", typeof(Engine.Content.ContentOptions) },
         { "Understanding", typeof(Engine.Understanding.UnderstandingOptions) },
+        { "Limits", typeof(Engine.Limits.MessageLimitsOptions) },
         { "Safety", typeof(Engine.Safety.SafetyOptions) },
         { "Notifications", typeof(Engine.Notifications.NotificationOptions) },
         { "Callbacks", typeof(Engine.Services.Callbacks.CallbackOptions) },

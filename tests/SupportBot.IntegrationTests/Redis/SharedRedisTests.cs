@@ -38,7 +38,8 @@ public sealed class SharedRedisTests
             Assert.Equal(2, r.Body.GetProperty("activities").GetArrayLength());
         });
         await using var store = new RedisStore(TestRedis.ConnectionString, new StorageOptions { KeyPrefix = prefix });
-        var lease = await store.TryBeginAsync("directline:conv-race", TimeSpan.FromSeconds(5));
+        // /api/messages files its conversations under its own ingress (ConversationIdentityTests).
+        var lease = await store.TryBeginAsync(Engine.Turns.TurnPipeline.ConversationKey(Channels.BotFramework.BotFrameworkChannel.Ingress, "directline", "conv-race"), TimeSpan.FromSeconds(5));
         Assert.NotNull(lease);
         var state = JsonDocument.Parse(lease!.StateJson!).RootElement;
         Assert.Equal(200, state.GetProperty("turns").GetInt64());

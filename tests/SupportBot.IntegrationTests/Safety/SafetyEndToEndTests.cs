@@ -93,8 +93,13 @@ public sealed class SafetyEndToEndTests
         var replies = (await BotApp.ReadJson(response)).GetProperty("activities").EnumerateArray().Where(a => a.GetProperty("type").GetString() == "message").ToList();
         AssertFullCrisisReply(replies);
 
-        var other = await Say(client, "dead-1", "開所時間は？");
-        Assert.Contains("システムに不具合", Text(Assert.Single(other)));
+        // What needs no state is answered as usual; what needs state gets one polite sentence with the number once.
+        var hours = await Say(client, "dead-1", "開所時間は？");
+        Assert.Contains(hours, a => Text(a).Contains("10:00"));
+        var other = await Say(client, "dead-1", "相談の予約をしたいです");
+        var sorry = Text(Assert.Single(other));
+        Assert.Contains("システムに不具合", sorry);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(sorry, "0465-71-0189"));
     }
 
     [Fact]

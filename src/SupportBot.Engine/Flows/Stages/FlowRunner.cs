@@ -58,6 +58,13 @@ public sealed class FlowRunner(FlowSet flows, UnderstandingOptions thresholds, I
             ? new InputResult.NoMatch()
             : flows.Inputs[question.Step.Expect!].Read(ft, question.Step);
 
+    /// <summary>
+    /// The answer-only flow the message confidently asks for (hours, closed days, access, the emergency line),
+    /// or null: what can be answered without the conversation's state.
+    /// </summary>
+    public FlowDefinition? StatelessAnswer(FlowTurn ft) =>
+        Confident(ft) is { Personal: false } flow && FlowSet.IsAnswer(flow) ? flow : null;
+
     private FlowDefinition? Confident(FlowTurn ft) =>
         ft.Intents.FirstOrDefault() is { } top && top.Score >= thresholds.ConfidentScore && flows.ByIntent.TryGetValue(top.Name, out var flow) ? flow : null;
 

@@ -28,6 +28,14 @@ public sealed class RouteStage(FlowRunner runner, IIntentRecognizer recognizer) 
         var decision = IntentDecision.Decide(ranked, thresholds.ConfidentScore, thresholds.ClarifyScore, thresholds.CloseMargin);
         if (decision.Action == IntentAction.Fallback) { await runner.StartEventAsync(ft, FlowNames.Events.Fallback, ct); return; }
         var first = Flows.ByIntent[decision.Top!.Name];
+        // After a crisis the bot does not lead into a flow that asks for personal details (a booking) on a reading
+        // only a hair ahead of a plain answer (「来週の月曜」: booking or closed days?): it answers instead.
+        if (ft.State.Crisis is not null && first.Personal && ranked.Count > 1 && ranked[0].Score - ranked[1].Score < thresholds.CloseMargin
+            && Flows.ByIntent[ranked[1].Name] is var plain && FlowSet.IsAnswer(plain))
+        {
+            await runner.RunAnswerAsync(ft, plain, ct);
+            return;
+        }
 
         if (decision.Action == IntentAction.Clarify && Flows.ByIntent[decision.Second!.Name] != first)
         {
