@@ -206,23 +206,28 @@ public sealed class IntentModel
         var scores = new double[_labels.Length];
         if (query.Length == 0) return scores;
 
-        var exampleDots = new double[_exampleLabel.Length];
-        var centroidDots = new double[_labels.Length];
-        foreach (var (id, w) in query)
+        // One dot product per training example (thousands): rented, not allocated, on every message.
+        var exampleDots = System.Buffers.ArrayPool<double>.Shared.Rent(_exampleLabel.Length);
+        Span<double> centroidDots = stackalloc double[_labels.Length];
+        Span<double> first = stackalloc double[_labels.Length];
+        Span<double> second = stackalloc double[_labels.Length];
+        try
         {
-            foreach (var (e, ew) in _examplePostings[id]) exampleDots[e] += w * ew;
-            foreach (var (l, cw) in _centroidPostings[id]) centroidDots[l] += w * cw;
+            Array.Clear(exampleDots, 0, _exampleLabel.Length);
+            foreach (var (id, w) in query)
+            {
+                foreach (var (e, ew) in _examplePostings[id]) exampleDots[e] += w * ew;
+                foreach (var (l, cw) in _centroidPostings[id]) centroidDots[l] += w * cw;
+            }
+            for (var e = 0; e < _exampleLabel.Length; e++)
+            {
+                var l = _exampleLabel[e];
+                var d = exampleDots[e];
+                if (d > first[l]) { second[l] = first[l]; first[l] = d; }
+                else if (d > second[l]) second[l] = d;
+            }
         }
-
-        var first = new double[_labels.Length];
-        var second = new double[_labels.Length];
-        for (var e = 0; e < exampleDots.Length; e++)
-        {
-            var l = _exampleLabel[e];
-            var d = exampleDots[e];
-            if (d > first[l]) { second[l] = first[l]; first[l] = d; }
-            else if (d > second[l]) second[l] = d;
-        }
+        finally { System.Buffers.ArrayPool<double>.Shared.Return(exampleDots); }
         for (var l = 0; l < scores.Length; l++)
             scores[l] = _options.NearestWeight * first[l] + _options.SecondWeight * second[l] + _options.CentroidWeight * centroidDots[l];
         return scores;
