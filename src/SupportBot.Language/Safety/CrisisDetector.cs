@@ -48,7 +48,8 @@ public static class CrisisDetector
     private static readonly Regex Information = new(CrisisLexicon.InformationCue, Options);
     private static readonly Regex NowCue = new(CrisisLexicon.NowCue, Options);
     private static readonly Regex BetterNow = new(CrisisLexicon.BetterNowCue, Options);
-    private static readonly Regex Distress = new(ConcernCues.Pattern, Options);
+    /// <summary>The concern words (<see cref="ConcernCues"/>), compiled once for the detector and the safety model.</summary>
+    internal static readonly Regex Distress = new(ConcernCues.Pattern, Options);
     private static readonly Regex FirstPerson = new(CrisisLexicon.FirstPersonCue, Options);
     private static readonly Regex ThirdParty = new(CrisisLexicon.ThirdParty, Options);
     private static readonly Regex Urgent = new(CrisisLexicon.Urgent, Options);

@@ -33,8 +33,8 @@ public sealed class SafetyModel(CrisisClassifier classifier, SafetyThresholds? t
 {
     private readonly SafetyThresholds _t = thresholds ?? SafetyThresholds.Default;
 
-    // Compiled backtracking, as the lexicon: the non-backtracking engine held large automata per pattern and scanned slower.
-    private static readonly Regex Concern = new(ConcernCues.Pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    // The detector's compiled backtracking regex: the non-backtracking engine held large automata and scanned slower.
+    private static Regex Concern => CrisisDetector.Distress;
 
     private static readonly Regex Laughing = new(@"(?<![A-Za-z])[wｗ]+\s*([。、!！?？)）]|$)|笑|草|\blol\b|😂|🤣", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
