@@ -46,6 +46,7 @@ public static class CrisisDetector
     private static readonly Regex Relapse = new(CrisisLexicon.RelapseCue, Options);
     private static readonly Regex LifeChange = new(CrisisLexicon.LifeChangeCue, Options);
     private static readonly Regex Information = new(CrisisLexicon.InformationCue, Options);
+    private static readonly Regex StoryContext = new(CrisisLexicon.StoryContextCue, Options);
     private static readonly Regex NowCue = new(CrisisLexicon.NowCue, Options);
     private static readonly Regex BetterNow = new(CrisisLexicon.BetterNowCue, Options);
     /// <summary>The concern words (<see cref="ConcernCues"/>), compiled once for the detector and the safety model.</summary>
@@ -93,6 +94,9 @@ public static class CrisisDetector
         var after = folded.AsSpan(now.Index);
         return Past.IsMatch(folded.AsSpan(0, now.Index)) && BetterNow.IsMatch(after) && !Relapse.IsMatch(folded) && !Distress.IsMatch(after);
     }
+
+    /// <summary>Whether folded text is about a film, a game, the news, an old scar or a training (<see cref="CrisisLexicon.StoryContextCue"/>).</summary>
+    public static bool IsStoryContext(string folded) => StoryContext.IsMatch(folded);
 
     /// <summary>
     /// Whether folded text asks for information about supporting others (a training, a leaflet, how to speak

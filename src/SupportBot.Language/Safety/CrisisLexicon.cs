@@ -155,6 +155,15 @@ internal static class CrisisLexicon
         new("negation.wakejanai", Die + "にたい(わけ|訳)(じゃ|では|で)(ない|な)"),
     ];
 
+    /// <summary>
+    /// The message is about a story, a scar or a training rather than about the writer now: a film, a drama, a
+    /// game, the news, a novel, a scar from long ago, a former self-harmer, a survivor, training material. A
+    /// lexicon cue in such a message counts only when the classifier reads the message as a crisis too.
+    /// </summary>
+    public const string StoryContextCue = "どらま|drama|映画|えいが|movie|film|げむ|げえむ|がめ(で|の)|game|にゅす|news|小説|しょうせつ|novel|漫画|まんが|あにめ|anime|番組|ばんぐみ|特集|とくしゅう"
+        + "|どきゅめんたり|documentary|主人公|しゅじんこう|犯人|はんにん|刑事|villain|事件|じけん|ぼすせん|boss|傷跡|傷あと|きずあと|scars?(?!ed|y)|元(りすか|od|おど)|経験者|けいけんしゃ|survivor"
+        + "|研修|けんしゅう|資料|しりょう|過去|昔|むかし";
+
     /// <summary>A recovery story: the cue is told in the past and the message says things are better now.</summary>
     /// <summary>A change of job, home or school: a goodbye for that reason is not a farewell from life.</summary>
     public const string LifeChangeCue = "(担当|たんとう).{0,8}(替わ|変わ|代わ|かわ)|(支援|しえん).{0,6}(終わ|おわ)|supportperiod|lastsession|(転勤|てんきん|異動|いどう|退職|たいしょく|引っ越|ひっこ|卒業|そつぎょう|転職|てんしょく|転院|てんいん|moving|newjob|transfer)|また(来|く|き|会|あ|連絡|れんらく|遊び|あそび|よろしく)";

@@ -36,6 +36,9 @@ public sealed class SafetyModel(CrisisClassifier classifier, SafetyThresholds? t
     // The detector's compiled backtracking regex: the non-backtracking engine held large automata and scanned slower.
     private static Regex Concern => CrisisDetector.Distress;
 
+    /// <summary>What <see cref="RiskAssessment"/> is built with when a lexicon cue stood in a story context the classifier did not confirm.</summary>
+    public const string StoryTag = "story.context";
+
     private static readonly Regex Laughing = new(@"(?<![A-Za-z])[wｗ]+\s*([。、!！?？)）]|$)|笑|草|\blol\b|😂|🤣", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
     private static int LastMatchEnd(Regex regex, string text)
@@ -50,8 +53,16 @@ public sealed class SafetyModel(CrisisClassifier classifier, SafetyThresholds? t
         if (string.IsNullOrWhiteSpace(text)) return RiskAssessment.None;
         var folded = CrisisText.Fold(text);
         var lexicon = CrisisDetector.AssessFolded(folded);
+        CrisisScore? read = null;
         if (lexicon.IsCrisis)
-            return new RiskAssessment(RiskTier.Crisis, lexicon.Category, lexicon.Immediate, lexicon.AboutSomeoneElse, 1, lexicon.Cues);
+        {
+            // A cue in a message about a film, a game, the news or an old scar (ドラマで主人公が殺される, 傷跡の治療)
+            // counts when the classifier, which reads the whole message, also finds a crisis in it.
+            if (folded.Length < _t.MinModelLength || !CrisisDetector.IsStoryContext(folded)
+                || (read = classifier.Score(text, folded)).Value.Probability >= _t.CrisisInStory)
+                return new RiskAssessment(RiskTier.Crisis, lexicon.Category, lexicon.Immediate, lexicon.AboutSomeoneElse, 1, lexicon.Cues);
+            lexicon = lexicon with { Category = CrisisCategory.None, Cues = [], Suppressed = [.. lexicon.Suppressed, StoryTag] };
+        }
 
         // A few characters are too little for the classifier to read (「特にないです」「まだ決めてない」 answer a
         // question); short crises are the lexicon's: 「死ぬ」「線路なう」「OD中」.
@@ -59,7 +70,7 @@ public sealed class SafetyModel(CrisisClassifier classifier, SafetyThresholds? t
             return Concern.IsMatch(folded) && !CrisisDetector.IsRecoveryStory(folded)
                 ? new RiskAssessment(RiskTier.Concern, CrisisCategory.None, false, false, 0, ["lexicon.concern"])
                 : RiskAssessment.None;
-        var score = classifier.Score(text, folded);
+        var score = read ?? classifier.Score(text, folded);
         // A story told as the past with a "now" after it (入院してた頃は…、今は作業所に通っています): what counts is
         // what it says about now, so the classifier reads the part from the "now" on.
         if (CrisisDetector.ToldAsPast(folded, 0) && CrisisDetector.NowStart(folded) is var now and >= 0)
@@ -84,7 +95,9 @@ public sealed class SafetyModel(CrisisClassifier classifier, SafetyThresholds? t
         if (score.Probability >= _t.Concern && !suppressed)
             return new RiskAssessment(RiskTier.Concern, CrisisCategory.None, false, false, score.Probability, ["model.concern"]);
         // Said laughing (限界ｗ, 辛くて死ぬw, 笑): a figure of speech, not distress to check in on.
-        if (LastMatchEnd(Concern, folded) is var end and > 0 && !CrisisDetector.ToldAsPast(folded, end) && !Laughing.IsMatch(text))
+        // Concern words alone, where the classifier reads nothing at all of distress (疲れた、早く寝たい; ちょっと寂しい
+        // けど猫がいるから大丈夫), are everyday talk: the words must be backed by a faint reading.
+        if (score.Probability >= _t.ConcernWords && LastMatchEnd(Concern, folded) is var end and > 0 && !CrisisDetector.ToldAsPast(folded, end) && !Laughing.IsMatch(text))
             return new RiskAssessment(RiskTier.Concern, CrisisCategory.None, false, false, score.Probability, ["lexicon.concern"]);
         return RiskAssessment.None with { Score = score.Probability };
     }
@@ -92,7 +105,9 @@ public sealed class SafetyModel(CrisisClassifier classifier, SafetyThresholds? t
 
 /// <summary>Classifier probabilities at which a message becomes a crisis or a concern.</summary>
 /// <param name="MinModelLength">Folded messages shorter than this are read by the lexicon alone.</param>
-public sealed record SafetyThresholds(double Crisis, double CrisisWhenSuppressed, double Concern, int MinModelLength = 8)
+/// <param name="CrisisInStory">The classifier reading a lexicon cue in a story context (a film, an old scar) needs to count.</param>
+/// <param name="ConcernWords">The classifier reading concern words need to earn a check-in on their own.</param>
+public sealed record SafetyThresholds(double Crisis, double CrisisWhenSuppressed, double Concern, int MinModelLength = 8, double CrisisInStory = 0.3, double ConcernWords = 0.15)
 {
     /// <summary>Chosen on corpus/crisis.dev.tsv (docs/safety.md).</summary>
     public static SafetyThresholds Default { get; } = new(Crisis: 0.7, CrisisWhenSuppressed: 0.85, Concern: 0.4);
