@@ -68,6 +68,29 @@ internal sealed class SoftmaxRegression
         return p;
     }
 
+    /// <summary>
+    /// The probabilities of a vector given as sorted-free parallel spans of feature ids and weights, every weight
+    /// multiplied by <paramref name="scale"/> (the vector's norm, applied once instead of per feature).
+    /// Writes <see cref="LabelCount"/> values into <paramref name="into"/>; allocates nothing.
+    /// </summary>
+    public void Probabilities(ReadOnlySpan<int> ids, ReadOnlySpan<double> values, double scale, Span<double> into)
+    {
+        var labels = LabelCount;
+        into = into[..labels];
+        into.Clear();
+        for (var k = 0; k < ids.Length; k++)
+        {
+            var row = ids[k] * labels;
+            var w = values[k];
+            for (var l = 0; l < labels; l++) into[l] += w * _weights[row + l];
+        }
+        var max = double.NegativeInfinity;
+        for (var l = 0; l < labels; l++) { into[l] = into[l] * scale + _bias[l]; if (into[l] > max) max = into[l]; }
+        var sum = 0.0;
+        for (var l = 0; l < labels; l++) sum += into[l] = Math.Exp(into[l] - max);
+        for (var l = 0; l < labels; l++) into[l] /= sum;
+    }
+
     private static int Gcd(int a, int b) => b == 0 ? a : Gcd(b, a % b);
 
     private static void Logits((int Id, double Weight)[] x, float[] weights, float[] bias, int labelCount, double[] logits)

@@ -93,53 +93,72 @@ public sealed class CrisisClassifier
 
     private CrisisScore ScoreFolded(string folded)
     {
-        var x = Features(folded);
-        if (x.Length == 0) return new CrisisScore(0, CrisisCategory.None);
-        var p = _model.Probabilities(x);
-        if (p.Length == 0 || p.All(v => v == 0)) return new CrisisScore(0, CrisisCategory.None);
-        var top = 1;
-        for (var l = 2; l < p.Length; l++) if (p[l] > p[top]) top = l;
-        return new CrisisScore(1 - p[0], Labels[top]);
-    }
-
-    /// <summary>
-    /// The same unit vector as <see cref="Vector"/> over <see cref="Grams"/>, counted by span: known grams by
-    /// their id, unknown ones by the hash of their characters (they only count towards the norm).
-    /// </summary>
-    private (int, double)[] Features(string folded)
-    {
-        if (folded.Length == 0) return [];
-        var padded = Edge + folded + Edge;
-        var known = new Dictionary<int, int>();
-        Dictionary<int, int>? unknown = null;
-        for (var n = _options.MinGram; n <= _options.MaxGram; n++)
-            for (var i = 0; i + n <= padded.Length; i++)
-            {
-                if (n == 1 && (padded[i] == Edge || (!_options.KanaUnigrams && padded[i] is >= '\u3041' and <= '\u309F'))) continue;
-                var gram = padded.AsSpan(i, n);
-                if (_byspan.TryGetValue(gram, out var id)) known[id] = known.GetValueOrDefault(id) + 1;
-                else
-                {
-                    unknown ??= [];
-                    var h = string.GetHashCode(gram, StringComparison.Ordinal);
-                    unknown[h] = unknown.GetValueOrDefault(h) + 1;
-                }
-            }
-        var sum = 0.0;
-        if (unknown is not null)
-            foreach (var count in unknown.Values) { var w = 1 + Math.Log(count); sum += w * w * _options.UnknownWeight * _options.UnknownWeight; }
-        var vector = new (int, double)[known.Count];
-        var k = 0;
-        foreach (var (id, count) in known)
+        if (folded.Length == 0) return new CrisisScore(0, CrisisCategory.None);
+        // The padded text, the grams' ids and the unknown grams' hashes live in stack or pooled buffers: scoring
+        // runs on every message, and a dictionary per message was most of what it allocated.
+        var length = folded.Length + 2;
+        var grams = (_options.MaxGram - _options.MinGram + 1) * length;
+        char[]? rentedText = null;
+        int[]? rentedIds = null, rentedHashes = null;
+        double[]? rentedValues = null;
+        var padded = length <= 256 ? stackalloc char[length] : (rentedText = System.Buffers.ArrayPool<char>.Shared.Rent(length)).AsSpan(0, length);
+        var ids = grams <= 512 ? stackalloc int[grams] : (rentedIds = System.Buffers.ArrayPool<int>.Shared.Rent(grams)).AsSpan(0, grams);
+        var hashes = grams <= 512 ? stackalloc int[grams] : (rentedHashes = System.Buffers.ArrayPool<int>.Shared.Rent(grams)).AsSpan(0, grams);
+        try
         {
-            var w = 1 + Math.Log(count);
-            vector[k++] = (id, w);
-            sum += w * w;
+            padded[0] = Edge;
+            folded.AsSpan().CopyTo(padded[1..]);
+            padded[^1] = Edge;
+            int known = 0, unknown = 0;
+            for (var n = _options.MinGram; n <= _options.MaxGram; n++)
+                for (var i = 0; i + n <= padded.Length; i++)
+                {
+                    if (n == 1 && (padded[i] == Edge || (!_options.KanaUnigrams && padded[i] is >= '\u3041' and <= '\u309F'))) continue;
+                    var gram = padded.Slice(i, n);
+                    if (_byspan.TryGetValue(gram, out var id)) ids[known++] = id;
+                    else hashes[unknown++] = string.GetHashCode(gram, StringComparison.Ordinal);
+                }
+            if (known == 0) return new CrisisScore(0, CrisisCategory.None);
+
+            // Sublinear counts (1 + log count) as a unit vector; unknown grams only count towards the norm.
+            var sum = 0.0;
+            var unknownHashes = hashes[..unknown];
+            unknownHashes.Sort();
+            for (var i = 0; i < unknownHashes.Length;)
+            {
+                var j = i + 1;
+                while (j < unknownHashes.Length && unknownHashes[j] == unknownHashes[i]) j++;
+                var w = (1 + Math.Log(j - i)) * _options.UnknownWeight;
+                sum += w * w;
+                i = j;
+            }
+            var knownIds = ids[..known];
+            knownIds.Sort();
+            var values = known <= 256 ? stackalloc double[known] : (rentedValues = System.Buffers.ArrayPool<double>.Shared.Rent(known)).AsSpan(0, known);
+            var distinct = 0;
+            for (var i = 0; i < knownIds.Length;)
+            {
+                var j = i + 1;
+                while (j < knownIds.Length && knownIds[j] == knownIds[i]) j++;
+                var w = 1 + Math.Log(j - i);
+                knownIds[distinct] = knownIds[i];
+                values[distinct++] = w;
+                sum += w * w;
+                i = j;
+            }
+            Span<double> p = stackalloc double[Labels.Length];
+            _model.Probabilities(knownIds[..distinct], values[..distinct], 1 / Math.Sqrt(sum), p);
+            var top = 1;
+            for (var l = 2; l < p.Length; l++) if (p[l] > p[top]) top = l;
+            return new CrisisScore(1 - p[0], Labels[top]);
         }
-        if (sum == 0 || known.Count == 0) return [];
-        var norm = Math.Sqrt(sum);
-        for (var j = 0; j < vector.Length; j++) vector[j] = (vector[j].Item1, vector[j].Item2 / norm);
-        return vector;
+        finally
+        {
+            if (rentedText is not null) System.Buffers.ArrayPool<char>.Shared.Return(rentedText);
+            if (rentedIds is not null) System.Buffers.ArrayPool<int>.Shared.Return(rentedIds);
+            if (rentedHashes is not null) System.Buffers.ArrayPool<int>.Shared.Return(rentedHashes);
+            if (rentedValues is not null) System.Buffers.ArrayPool<double>.Shared.Return(rentedValues);
+        }
     }
 
     /// <summary>Sentences of the raw message (split at 。！？!?. and line breaks), short pieces joined to the next.</summary>
