@@ -143,7 +143,7 @@ public static class CrisisDetector
         // Told as the past, with a "now" after every cue and nothing of it after that: 「前は夜になると死にたく
         // なってたけど、今はぐっすり眠れています」. A cue after the "now" (今は死にたい) keeps the crisis.
         if (ToldAsPast(folded, lastCueEnd)
-            && fired.All(r => r.Rule.Category is CrisisCategory.SuicidalIdeation or CrisisCategory.SelfHarm or CrisisCategory.Overdose))
+            && fired.All(r => r.Rule.Category is CrisisCategory.SuicidalIdeation or CrisisCategory.SelfHarm or CrisisCategory.Overdose or CrisisCategory.Violence))
             return new CrisisAssessment(CrisisCategory.None, false, false, [], [.. suppressed ?? [], TurnedAroundTag]);
 
         // A recovery story (told in the past, better now) is not a crisis today; without the

@@ -122,7 +122,7 @@ internal static class CrisisLexicon
             + "|notbreathing|can'tbreath|cantbreath|notresponding|unresponsive|unconscious|collapsed|passedout|seizure|swallowed|chestpain|bleeding|wontstop|won'tstop|stroke|choking|notmoving", Immediate: true),
         new("violence.threat", CrisisCategory.Violence, "(首|くび)(を)?(絞|し)め(られ|られた)|(包丁|ほうちょう|ないふ|刃物|はもの)(を)?(持|も)(って|った|ち出|ちだ)|(包丁|ほうちょう|ないふ|刃物|はもの)(を)?(向け|むけ|振り回|ふりまわ)|(閉|と)じ込め(られ|られた)|(すとか|つきまと|付きまと|待ち伏せ|まちぶせ)|(知らない|しらない|見知らぬ|みしらぬ)(男|おとこ|人|ひと|やつ).{0,14}(どあ|家|いえ|部屋|へや|玄関|げんかん|外|そと|前|まえ|ついて)"
             + "|(どあ|玄関|げんかん)の?(前|まえ|外|そと)に.{0,10}(誰か|だれか|男|おとこ|人|ひと|いる)|(どあ|扉|とびら)を?(叩|たた|どんどん|蹴)|(暴|あば)れ(て|る|とる|だし|出し)|(蹴|殴|なぐ)って(い|た|る|くる|きて|くん)|(あいつ|あのひと|あの人|上司|じょうし|夫|旦那|だんな|親|おや|父|母|やつ)(を)?(殺|ころ)(す|したい|して)|(殺|ころ)す(ぞ|から|と言|って言|って|。|$)|(殺|ころ)して(やり|やる)|(殺意|さつい)|(刺|さ)し(に(行|い)|たい)|(刺|さ)す(つもり|ぞ|から)|(脅|おど)(さ|かさ)れ|(虐待|ぎゃくたい)|(暴力|ぼうりょく)"
-            + "|kill(him|her|you|them|someone|my(husband|wife|father|mother|dad|mom))|hit(s|ting)?me|beat(s|ing)?me|punched|kicked|abus|threaten|knife|lockedin|lockedme|outsidemydoor|choked|strangl|hurtme", Immediate: true),
+            + "|kill(him|her|you|them|someone|my(husband|wife|father|mother|dad|mom))|hit(s|ting)?me|beat(s|ing)?me|punched|kicked|abus(ed|ing|ive|er)|(child|sexual|physical|domestic|emotional|verbal)abuse|abuse(me|shim|sher|s)|threaten|knife|lockedin|lockedme|outsidemydoor|choked|strangl|hurtme", Immediate: true),
     ];
 
     public static readonly Suppressor[] Suppressors =
@@ -130,7 +130,7 @@ internal static class CrisisLexicon
         // Hyperbole: 死ぬほど眠い, 暑くて死にそう, 死ぬかと思った.
         new("hyperbole.shinu_hodo", "(死|し)ぬ(ほど|くらい|ぐらい)(眠|ねむ|笑|わら|うま|美味|おいし|疲|つか|暑|あつ|寒|さむ|嬉|うれ|楽し|たのし|好|すき|忙|いそが|暇|ひま|可愛|かわい|面白|おもしろ|恥|はず|痛|いた|待|ま)"),
         new("hyperbole.shinu_kato", "(死|し)ぬかと(思|おも)"),
-        new("hyperbole.vanish", "embarrass.{0,30}disappear|disappear.{0,4}lol|(消|き)え(たい|てしまいたい|ちゃいたい|たく)(くらい|ぐらい|ほど|なる(くらい|ほど))|(恥|はず|はづ)か?し.{0,12}(消|き)え"),
+        new("hyperbole.vanish", "embarrass.{0,30}disappear|disappear.{0,4}lol|(消|き)え(たい|てしまいたい|ちゃいたい|たく)(くらい|ぐらい|ほど|なる(くらい|ほど))|(恥ず?|はず|はづ)か?し(すぎて|過ぎて|くて|さで|さに|いから|いので)?(消|き)え"),
         new("hyperbole.too_much", "(尊|とうと|かわい|可愛|好き|すき|嬉し|うれし)(すぎ|過ぎ)(て)?.{0,4}(息|いき)|(すぎ|過ぎ)て(死|し)(ぬ|ね|にそう)|(暑|あつ|寒|さむ|眠|ねむ|腹|はら)(く)?て(死|し)(ぬ|にそう)|(体重計|たいじゅうけい)に(殺|ころ)"),
         new("broken_device", "(pc|ぱそこん|すまほ|携帯|けいたい|ぱそ)(が|も)?逝"),
         new("first_aid", "(倒|たお)れ(た|てい?る)(人|ひと|方|かた|とき|時|場合)|(応急|おうきゅう|救命|きゅうめい|心肺蘇生)"),
@@ -140,6 +140,9 @@ internal static class CrisisLexicon
         new("information.suicide_en", "suicide(prevention|awareness)|(cooking|kitchen)(class|knife)"),
         new("news.wildfire", "(山火事|やまかじ)|(昔|むかし|歴史|れきし|江戸|戦国|にゅす|どらま|映画|えいが)の?.{0,6}(火事|かじ)|(game|げむ|ぼす|boss|敵|てき).{0,10}(殺|ころ)され"),
         new("hyperbole.kill", "(殺|ころ)す(気|き)か|(殺|ころ)される(かと|ほど|くらい)|(死|し)ね(る|ます)(わ|ほど|くらい)?(笑|w)|(嬉|うれ)し(すぎ|くて)(て)?(死|し)|(笑|わら)い(死|し)|(足|あし|脚)が(死|し)ん|(死|し)んでる(笑|w)|ぱそこんが(死|し)|すまほが(死|し)"),
+        // Compounds and things, not people: 飛び込み営業 (door-to-door sales), a shelf that collapsed.
+        new("compound.tobikomi_eigyou", "(飛び込|とびこ)み(営業|えいぎょう)"),
+        new("falls.thing_collapsed", "(shelf|shelves|bookcase|bookshelf|tower|building|wall|roof|tent|chair|table|stack|pile|tunnel|house|cabinet|fence)(has|had|just)?collapsed"),
         new("information.abuse", "(虐待|ぎゃくたい|暴力|ぼうりょく)(防止|ぼうし|研修|けんしゅう|の通報|について|とは|に関|の本|の講演|予防)|(通報|つうほう)(先|さき)は|firedrill|smokedetector|smokealarm|fireworks|firestation|gasbill|kickedoff|abusepreven"),
         new("route.bridge", "(橋|はし)(を|が)(渡|わた)|(駅|えき)の(ほむ|ホーム)で(待|ま)|(電車|でんしゃ)(が)?(止|と)ま"),
         // Things, not people, falling over: 木が倒れた, 自転車が倒れて.
@@ -178,7 +181,7 @@ internal static class CrisisLexicon
     /// <summary>A request for material or training about supporting others (研修, 資料, 保健だより, どう声をかければ).</summary>
     public const string InformationCue = "(研修|けんしゅう|資料|しりょう|がいどらいん|勉強会|べんきょうかい|講座|こうざ|講演|こうえん|本|ほん|ぱんふれっと|ちらし)(は|が|を|って|も|など|とか)?.{0,12}(あり|教え|おしえ|知り|しり|ご存知|ごぞんじ|紹介|しょうかい|もらえ|ください|くださ|探し|さがし)"
         // How to speak with or support someone else; "対応について" alone may be about oneself, so it does not count.
-        + "|(声|こえ)を?(かけ|掛け)(たら|れば|方|かた)|(接し方|せっしかた|支え方|ささえかた|関わり方|かかわりかた)|(保健|ほけん)だより|(支援者|しえんしゃ)(向け|むけ)|(危険性|きけんせい)について";
+        + "|(防|ふせ)ぐ(ため|方法|ほうほう|には)|(予防|よぼう|防止|ぼうし)(の|する)?(ため|方法|ほうほう)|(声|こえ)を?(かけ|掛け)(たら|れば|方|かた)|(接し方|せっしかた|支え方|ささえかた|関わり方|かかわりかた)|(保健|ほけん)だより|(支援者|しえんしゃ)(向け|むけ)|(危険性|きけんせい)について";
 
     /// <summary>The writer's own wish (私も死にたい): then an information request is not only that.</summary>
     public const string FirstPersonCue = "(私|わたし|自分|じぶん|僕|ぼく|俺|おれ|うち)(が|は|も)?.{0,8}((死|し)に(たい|そう)|(消|き)えたい|(切|き)りたい|(飲|の)みたい)";
@@ -186,7 +189,7 @@ internal static class CrisisLexicon
     /// <summary>What says the danger is back (また, まだ, 最近): then a past story is not a recovery story.</summary>
     public const string RelapseCue = "また(やる|やり|した|しそう|切|き|飲|の|死|し|同じ)|(まだ|いまだに)(気持ち|きもち|死|し|消|き)|(最近|さいきん|今日|きょう|今夜|こんや|昨日|きのう).{0,10}(また|戻|もど|強く|つよく|ひどく)|(戻|もど)って(き|く)|(怖|こわ)い";
 
-    public const string PastCue = "(て|で)(た|いた)(けど|けれど|が|頃|ころ|とき|時)|(言|い|思|おも)ってた|てた(わたし|私|自分|じぶん|僕|ぼく)|(死|し)にたか(っ)?(た|思)|(頃|ころ)(は|わ)|(去年|きょねん|昨年|さくねん|一昨年|おととし|以前|いぜん|[0-9]+年前|十年前|じゅうねんまえ|若い頃|若いころ|わかいころ)|(何|なん)年も|[0-9]+(年|ねん)(も|間|かん|以上|いじょう|経|た)|(やめ|止め|辞め)て[0-9]+(年|ねん|ヶ月|か月|かげつ)|(学生|がくせい|高校|こうこう|中学|ちゅうがく|大学|だいがく|入院|にゅういん)(生)?(の|だった)(とき|時|頃|ころ)|backin|lastwinter|lastyear|asateenager|" + "(前|まえ)(は|に)|(時期|じき|頃|ころ)(が|も)?(あった|ありました)|(時代|じだい)|(しよった|しとった|してた|してました|ございました|あった時期|あったころ|あった頃|頃は|ころは)|usedto|yearsago|ago|longtime|" + "(思|おも)った(こと|事)(は|が|も)|(昔|むかし|以前|いぜん|前は|まえは|当時|とうじ|若い頃|わかいころ)|(していた|してた|思っていた|おもっていた|だった|でした)";
+    public const string PastCue = "(て|で)(た|いた)(けど|けれど|が|頃|ころ|とき|時)|(言|い|思|おも)ってた|てた(わたし|私|自分|じぶん|僕|ぼく)|(死|し)にたか(っ)?(た|思)|(頃|ころ)(は|わ)|(去年|きょねん|昨年|さくねん|一昨年|おととし|以前|いぜん|[0-9]+年前|十年前|じゅうねんまえ|若い頃|若いころ|わかいころ)|(何|なん)年も|[0-9]+(年|ねん)(も|間|かん|以上|いじょう|経|た)|(やめ|止め|辞め)て[0-9]+(年|ねん|ヶ月|か月|かげつ)|(学生|がくせい|高校|こうこう|中学|ちゅうがく|大学|だいがく|入院|にゅういん)(生)?(の|だった)(とき|時|頃|ころ)|(た|だ)(頃|ころ)|(て|で)いました|年(以上|いじょう)?(前|まえ)|ねん(いじょう|まえ|かん)|backin|lastwinter|lastyear|asateenager|" + "(前|まえ)(は|に)|(時期|じき|頃|ころ)(が|も)?(あった|ありました)|(時代|じだい)|(しよった|しとった|してた|してました|ございました|あった時期|あったころ|あった頃|頃は|ころは)|usedto|yearsago|ago|longtime|" + "(思|おも)った(こと|事)(は|が|も)|(昔|むかし|以前|いぜん|前は|まえは|当時|とうじ|若い頃|わかいころ)|(していた|してた|思っていた|おもっていた|だった|でした)";
     public const string RecoveryCue = "(前|まえ)の(話|はなし)|もう.{0,16}(して(い)?ない|してません|していません|しとらん|してませ|やってない|やってません|昔の話|むかしのはなし)|(今|いま)は.{0,20}(趣味|しゅみ|夢中|むちゅう|忙し|いそがし|ちゃんと|問題な|完全|すっかり|孫|まご)|(回復|かいふく|完全復活|すっかり元気)|recover|sharemy|" + "(今|いま)(は|わ|では|でわ).{0,24}(元気|げんき|楽し|たのし|安定|あんてい|ぴんぴん|心配いらん|しんぱいいらん|卒業|そつぎょう|回復|かいふく|働|はたら|通え|かよえ|しとらん|してない|やってない|ございません|落ち着いて生活|幸せ|しあわせ|家族|かぞく)|(卒業|そつぎょう)した|(回復|かいふく)(し|いた)|(役に立|やくにた|力になり|ちからになり|力になれ)|(体験|たいけん)(発表|談|を話|をはな)|agoodplace|betterplace|muchbetter|(やめ|止め)て[0-9]+(年|ねん|ヶ月|か月|かげつ)|(今年|ことし)は.{0,12}(ばっちり|大丈夫|だいじょうぶ|気をつけ|きをつけ)|stable|doingwell|recovered|(調子|ちょうし)(が)?(いい|良い|よい)|(現在|げんざい)は.{0,24}(安定|あんてい|元気|げんき|回復|かいふく|落ち着|おちつ|通|かよ|働|はたら)|i'mbetternow|imbetternow|" + "(今|いま)(は|わ|では|でわ).{0,12}(生|い)き(抜|ぬ|た|て|よう|る)|(今|いま)(は|わ|では|でわ).{0,8}(元気|げんき|大丈夫|だいじょうぶ|落ち着|おちつ|前向き|まえむき|楽し|たのし|やめられ|止められ|平気|へいき|幸せ|しあわせ)";
 
     private const string Person = "(家族|かぞく|母|父|お母さん|お父さん|おかあさん|おとうさん|母親|父親|息子|むすこ|娘|むすめ|夫|妻|旦那|だんな|嫁|主人|兄|姉|弟|妹|祖母|祖父|おばあちゃん|おじいちゃん|子ども|子供|こども|友達|友だち|ともだち|友人|彼氏|彼女|利用者|患者|本人|同僚|知人|あの人|その人|くらいあんと)(さん|ちゃん|くん)?";

@@ -110,7 +110,7 @@ public sealed class SafetyModel(CrisisClassifier classifier, SafetyThresholds? t
 public sealed record SafetyThresholds(double Crisis, double CrisisWhenSuppressed, double Concern, int MinModelLength = 8, double CrisisInStory = 0.3, double ConcernWords = 0.15)
 {
     /// <summary>Chosen on corpus/crisis.dev.tsv (docs/safety.md).</summary>
-    public static SafetyThresholds Default { get; } = new(Crisis: 0.7, CrisisWhenSuppressed: 0.85, Concern: 0.4);
+    public static SafetyThresholds Default { get; } = new(Crisis: 0.7, CrisisWhenSuppressed: 0.85, Concern: 0.45);
 }
 
 /// <summary>

@@ -18,6 +18,9 @@ public sealed class CrisisDetectorTests
     [InlineData("息ができない", "medical_emergency")]
     [InlineData("意識がない", "medical_emergency")]
     [InlineData("夫に殴られる", "violence")]
+    [InlineData("My dad abused me again last night", "violence")]
+    [InlineData("祖父が急に倒れて、呼んでも動かない", "medical_emergency")]
+    [InlineData("恥ずかしいとかじゃなくて、本当に消えたい", "suicidal_ideation")]
     public void Must_catch(string text, string category) => Assert.Equal(category, CrisisDetector.Assess(text).CategoryName);
 
     [Theory]
@@ -28,6 +31,11 @@ public sealed class CrisisDetectorTests
     [InlineData("必死です")]
     [InlineData("開所時間は？")]
     [InlineData("Good job")]
+    [InlineData("昔は飛び込み営業の仕事をしていました")]
+    [InlineData("人前で転んで、恥ずかしすぎて消えたかった")]
+    [InlineData("Where does a bus from the hospital stop?")]
+    [InlineData("The bookshelf collapsed during the earthquake drill, nobody was there")]
+    [InlineData("十年以上前は毎日殴られていたけど、今は一人で穏やかに暮らしています")]
     [InlineData("")]
     public void Must_not_catch(string text) => Assert.False(CrisisDetector.Assess(text).IsCrisis);
 
