@@ -21,12 +21,12 @@ public sealed partial class ScorerTests(ITestOutputHelper output)
         { "2026-12-05T23:30:00+09:00", "Saturday 23:30, closed", IntentsFloor, RecallFloor, FprCeiling },
     };
 
-    // Measured 2026-12-06 on the test split after training batch 7 (1,123 intent rows, 897 crisis rows): intents
-    // 95.6–95.8 % (open and closed), crisis recall 96.1 %, false positives 10.8 % (a reply with 119 or a public line
-    // counts, also the concern check-in).
-    private const double IntentsFloor = 95;
-    private const double RecallFloor = 95.5;
-    private const double FprCeiling = 11;
+    // Measured 2026-12-06 (third session) on the test split after training batch 8 (1,182 intent rows, 1,120 crisis
+    // rows): intents 96.0–96.3 % (open and closed), crisis recall 96.7 %, false positives 8.6 % (a reply with 119 or
+    // a public line counts, also the concern check-in). The floors keep about half a point of margin.
+    private const double IntentsFloor = 95.5;
+    private const double RecallFloor = 96;
+    private const double FprCeiling = 9.5;
 
     [Theory]
     [MemberData(nameof(Clocks))]
