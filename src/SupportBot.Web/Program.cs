@@ -17,6 +17,7 @@ builder.AddSupportBot();
 var app = builder.Build();
 app.ValidateSupportBot();
 app.UseCors();
+app.UseRateLimiter();
 app.MapBotFramework();
 app.MapDirectLine();
 app.MapLine();

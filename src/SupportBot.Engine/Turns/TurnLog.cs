@@ -28,4 +28,8 @@ internal static partial class TurnLog
 
     [LoggerMessage(1006, LogLevel.Warning, "Leaving flow {Flow} after a guard answered failed ({ExceptionType}); what it held expires on its own.")]
     public static partial void LeaveFailed(ILogger logger, string flow, string exceptionType);
+
+    // Debug: a flood must not become a flood of log lines.
+    [LoggerMessage(1009, LogLevel.Debug, "A message on {Channel} was over its sender's rate and not run through the flows.")]
+    public static partial void Limited(ILogger logger, string channel);
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SupportBot.Engine.Activities;
 using SupportBot.Engine.Bot;
+using SupportBot.Engine.Limits;
 using SupportBot.Engine.Messages;
 using SupportBot.Engine.State;
 
@@ -19,7 +20,8 @@ public sealed class TurnPipeline(
     MessageCatalog catalog,
     TimeProvider clock,
     IOptions<StorageOptions> storageOptions,
-    ILogger<TurnPipeline> log)
+    ILogger<TurnPipeline> log,
+    TurnLimiter? limiter = null)
 {
     /// <summary>What the pipeline says itself: the apology for a failed turn, and the answer while the store is down.</summary>
     public static readonly string[] MessageKeys = ["error.apology", "error.unavailable"];
@@ -47,6 +49,14 @@ public sealed class TurnPipeline(
 
     public async Task<IReadOnlyList<Activity>> RunAsync(Activity incoming, CancellationToken cancellationToken = default)
     {
+        // A sender over the rate costs no lease and no state; a crisis message is never held back.
+        if (limiter?.Admit(incoming) == TurnAdmission.Limited)
+        {
+            TurnLog.Limited(log, incoming.ChannelId ?? "");
+            var limited = new TurnContext(incoming, new ConversationState(), catalog, clock.GetUtcNow());
+            if (limiter.ShouldWarn(incoming)) limited.Say(TurnLimiter.SlowDownKey);
+            return Stamp(incoming, limited.Replies);
+        }
         var key = ConversationKey(incoming);
         // Turns of one conversation in this instance queue here, so only turns on other instances
         // ever poll the shared lease.

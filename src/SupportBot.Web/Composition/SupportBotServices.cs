@@ -22,6 +22,7 @@ using SupportBot.Engine.Turns;
 using SupportBot.Storage.Redis;
 using SupportBot.Calendar;
 using SupportBot.Engine.Understanding;
+using SupportBot.Engine.Limits;
 
 namespace SupportBot.Web.Composition;
 
@@ -33,6 +34,9 @@ namespace SupportBot.Web.Composition;
 public static class SupportBotServices
 {
     public const string CorsPolicy = "DirectLine";
+
+    /// <summary>The rate-limiter policy on starting Direct Line tokens and conversations: per client address.</summary>
+    public const string TokenRatePolicy = "DirectLineTokens";
 
     public static WebApplicationBuilder AddSupportBot(this WebApplicationBuilder builder)
     {
@@ -51,6 +55,25 @@ public static class SupportBotServices
 
         // The engine and the channels: every feature registers itself (IFeature; docs/architecture.md).
         services.AddFeatures(config, typeof(FlowEngine).Assembly, typeof(LineChannel).Assembly);
+
+        // A new token or conversation is a new identity for the per-sender message limit (Limits:MessagesPerMinute),
+        // so issuing them is limited per address. A refused start answers 429 with Retry-After; no message is lost
+        // (messages are limited in the engine, where a crisis message is never held back).
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>()
+            .Configure<IOptions<MessageLimitsOptions>>((limiter, limits) =>
+            {
+                var perMinute = limits.Value.TokensPerMinutePerAddress;
+                limiter.AddPolicy(TokenRatePolicy, http => System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
+                    http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                limiter.OnRejected = async (context, ct) =>
+                {
+                    context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                    context.HttpContext.Response.Headers.RetryAfter = "60";
+                    await context.HttpContext.Response.WriteAsJsonAsync(new { error = new { code = "TooManyRequests", message = "Too many conversations were started from this address. Please try again in a minute." } }, ct);
+                };
+            });
 
         services.AddCors();
         services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>()

@@ -16,10 +16,11 @@ internal static class DirectLineEndpoints
             var body = await RequestBody.ReadAsync(http.Request, service.MaxBodyBytes, ct);
             if (body is null) return RequestBody.TooLarge();
             return service.GenerateToken(Auth(http), body, IsLoopback(http)).ToResult();
-        });
+        }).RequireRateLimiting(SupportBotServices.TokenRatePolicy);
         dl.MapPost("/tokens/refresh", (HttpContext http, DirectLineService service) => service.Refresh(Auth(http)).ToResult());
         dl.MapPost("/conversations", async (HttpContext http, DirectLineService service, CancellationToken ct) =>
-            (await service.StartConversationAsync(Auth(http), IsLoopback(http), ct)).ToResult());
+            (await service.StartConversationAsync(Auth(http), IsLoopback(http), ct)).ToResult())
+            .RequireRateLimiting(SupportBotServices.TokenRatePolicy);
         dl.MapGet("/conversations/{id}", (string id, HttpContext http, DirectLineService service) =>
             service.Reconnect(id, Auth(http)).ToResult());
         dl.MapPost("/conversations/{id}/activities", async (string id, HttpContext http, DirectLineService service, CancellationToken ct) =>

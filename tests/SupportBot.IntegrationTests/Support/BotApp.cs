@@ -23,6 +23,10 @@ public sealed class BotApp : WebApplicationFactory<Program>
         _settings = new Dictionary<string, string?>
         {
             ["Storage:KeyPrefix"] = "test:" + Guid.NewGuid().ToString("N")[..8] + ":",
+            // Tests send many messages from one user and start many conversations from one address; the limits
+            // have their own tests (Limits/RateLimitTests), which set them low.
+            ["Limits:MessagesPerMinute"] = "10000",
+            ["Limits:TokensPerMinutePerAddress"] = "10000",
         };
         foreach (var (k, v) in settings ?? []) _settings[k] = v;
         _services = services;
