@@ -41,7 +41,7 @@ internal static class CrisisLexicon
         new("ideation.not_born", CrisisCategory.SuicidalIdeation, "(生|う)まれて(こ|来)なければ|(生|う)まれなければよかった"),
         new("ideation.end_it", CrisisCategory.SuicidalIdeation, "(人生|じんせい|全部|ぜんぶ|すべて|何もかも|なにもかも)を?(終わり|おわり)に(したい|する)|(全部|ぜんぶ|すべて)(終|お)わらせたい|もう(終|お)わりにしたい"),
         new("ideation.method_jump", CrisisCategory.SuicidalIdeation, "(飛|と)び(降|お)り(たい|る|よう|ようと|そう|って)|(電車|でんしゃ|線路|せんろ|ほむ)に(飛|と)び(込|こ)"),
-        new("ideation.method_hang", CrisisCategory.SuicidalIdeation, "(首|くび)を(吊|つ)|(首|くび)(吊|つ)り"),
+        new("ideation.method_hang", CrisisCategory.SuicidalIdeation, "(首|くび)を(吊|つ)|(首|くび)(吊|つ)り|どあのぶ.{0,12}(試|ため|首|くび|吊|つる|かけ|掛け)|(紐|ひも|ろぷ|ろうぷ|こど|たおる|べると).{0,24}どあのぶ"),
         new("ideation.method_charcoal", CrisisCategory.SuicidalIdeation, "(練炭|れんたん)"),
         new("ideation.raku_owari", CrisisCategory.SuicidalIdeation, "(楽|らく)になりたい.{0,8}(終わ|おわ|死|し|消|き)"),
         new("ideation.genkai", CrisisCategory.SuicidalIdeation, "(限界|げんかい).{0,6}(消|き)え|(限界|げんかい).{0,6}(死|し)に"),
@@ -56,6 +56,7 @@ internal static class CrisisLexicon
         new("farewell.everyone_bye", CrisisCategory.Farewell, "(みんな|皆|みなさん|皆さん|みな)(今まで|いままで)?(さようなら|さよなら|さよう)|(みんな|皆|みなさん|皆さん)(今|いま)まで(本当に|ほんとうに|ほんと)?(ありがと|お世話|おせわ)"),
         new("farewell.last_message", CrisisCategory.Farewell, "(最後|さいご)の(めっせじ|挨拶|あいさつ|連絡|れんらく)|(最後|さいご)に(お礼|おれい)"),
         new("farewell.never_meet", CrisisCategory.Farewell, "もう(会|あ)えない"),
+        new("farewell.dont_look", CrisisCategory.Farewell, "(探|さが)さないで(ください|くだ|くれ|ほしい|ね)?$|don'tlookforme|dontlookforme"),
         new("farewell.tired_bye", CrisisCategory.Farewell, "(さようなら|さよなら).{0,20}(疲|つか)れ"),
         new("farewell.will", CrisisCategory.Farewell, "遺書|いしょ(を|が)?(書|か|残|のこ)"),
 
@@ -142,6 +143,7 @@ internal static class CrisisLexicon
         new("hyperbole.kill", "(殺|ころ)す(気|き)か|(殺|ころ)される(かと|ほど|くらい)|(死|し)ね(る|ます)(わ|ほど|くらい)?(笑|w)|(嬉|うれ)し(すぎ|くて)(て)?(死|し)|(笑|わら)い(死|し)|(足|あし|脚)が(死|し)ん|(死|し)んでる(笑|w)|ぱそこんが(死|し)|すまほが(死|し)"),
         // Compounds and things, not people: 飛び込み営業 (door-to-door sales), a shelf that collapsed.
         new("compound.tobikomi_eigyou", "(飛び込|とびこ)み(営業|えいぎょう)"),
+        new("falls.thing_fell", "(物干し|ものほし|木|き|棚|たな|本棚|ほんだな|看板|かんばん|自転車|じてんしゃ|家具|かぐ|塀|へい|柱|はしら|てれび|花瓶|かびん|植木|うえき|鉢|ぽすと|電柱|でんちゅう|ふぇんす|傘立て|かさたて|ばいく)(が|も)(倒|たお)れ"),
         new("falls.thing_collapsed", "(shelf|shelves|bookcase|bookshelf|tower|building|wall|roof|tent|chair|table|stack|pile|tunnel|house|cabinet|fence)(has|had|just)?collapsed"),
         new("information.abuse", "(虐待|ぎゃくたい|暴力|ぼうりょく)(防止|ぼうし|研修|けんしゅう|の通報|について|とは|に関|の本|の講演|予防)|(通報|つうほう)(先|さき)は|firedrill|smokedetector|smokealarm|fireworks|firestation|gasbill|kickedoff|abusepreven"),
         new("route.bridge", "(橋|はし)(を|が)(渡|わた)|(駅|えき)の(ほむ|ホーム)で(待|ま)|(電車|でんしゃ)(が)?(止|と)ま"),
@@ -165,7 +167,7 @@ internal static class CrisisLexicon
     /// </summary>
     public const string StoryContextCue = "どらま|drama|映画|えいが|movie|film|げむ|げえむ|がめ(で|の)|game|にゅす|news|小説|しょうせつ|novel|漫画|まんが|あにめ|anime|番組|ばんぐみ|特集|とくしゅう"
         + "|どきゅめんたり|documentary|主人公|しゅじんこう|犯人|はんにん|刑事|villain|事件|じけん|ぼすせん|boss|傷跡|傷あと|きずあと|scars?(?!ed|y)|元(りすか|od|おど)|経験者|けいけんしゃ|survivor"
-        + "|研修|けんしゅう|資料|しりょう|過去|昔|むかし";
+        + "|研修|けんしゅう|資料|しりょう|過去|昔|むかし|歌詞|曲|きょく|lyrics|song";
 
     /// <summary>A recovery story: the cue is told in the past and the message says things are better now.</summary>
     /// <summary>A change of job, home or school: a goodbye for that reason is not a farewell from life.</summary>
@@ -181,7 +183,7 @@ internal static class CrisisLexicon
     /// <summary>A request for material or training about supporting others (研修, 資料, 保健だより, どう声をかければ).</summary>
     public const string InformationCue = "(研修|けんしゅう|資料|しりょう|がいどらいん|勉強会|べんきょうかい|講座|こうざ|講演|こうえん|本|ほん|ぱんふれっと|ちらし)(は|が|を|って|も|など|とか)?.{0,12}(あり|教え|おしえ|知り|しり|ご存知|ごぞんじ|紹介|しょうかい|もらえ|ください|くださ|探し|さがし)"
         // How to speak with or support someone else; "対応について" alone may be about oneself, so it does not count.
-        + "|(防|ふせ)ぐ(ため|方法|ほうほう|には)|(予防|よぼう|防止|ぼうし)(の|する)?(ため|方法|ほうほう)|(声|こえ)を?(かけ|掛け)(たら|れば|方|かた)|(接し方|せっしかた|支え方|ささえかた|関わり方|かかわりかた)|(保健|ほけん)だより|(支援者|しえんしゃ)(向け|むけ)|(危険性|きけんせい)について";
+        + "|(防|ふせ)ぐ(ため|方法|ほうほう|には)|(予防|よぼう|防止|ぼうし)(の|する)?(ため|方法|ほうほう)|whatshouldido|howcani(help|support|talk)|howtosupport|howdoi(help|support|talk|respond)|(声|こえ)を?(かけ|掛け)(たら|れば|方|かた)|(接し方|せっしかた|支え方|ささえかた|関わり方|かかわりかた)|(保健|ほけん)だより|(支援者|しえんしゃ)(向け|むけ)|(危険性|きけんせい)について";
 
     /// <summary>The writer's own wish (私も死にたい): then an information request is not only that.</summary>
     public const string FirstPersonCue = "(私|わたし|自分|じぶん|僕|ぼく|俺|おれ|うち)(が|は|も)?.{0,8}((死|し)に(たい|そう)|(消|き)えたい|(切|き)りたい|(飲|の)みたい)";

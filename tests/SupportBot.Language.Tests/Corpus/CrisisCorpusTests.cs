@@ -63,8 +63,8 @@ public sealed class CrisisCorpusTests(ITestOutputHelper output)
     /// <summary>
     /// Held apart: figures only (no rows), never tuned on. The bars (98 % recall, 5 % false positives,
     /// 95 % per category) are not met on this split yet; these floors are the figures measured when it was last
-    /// reported (2026-12-06, third session, after training batch 8 and tuning on dev: recall 96.7 %, false-positive
-    /// rate 7.7 %, lowest category farewell 92 %; one message is 2 % of a category here, so the category floor
+    /// reported (2026-12-06, third session, after training batches 8 and 9 and tuning on dev: recall 97.6 %,
+    /// false-positive rate 7.7 %, lowest category medical 93 %; one message is 2 % of a category here, so the category floor
     /// keeps a message's margin), so a change that makes safety worse fails here. docs/safety.md has the figures.
     /// </summary>
     [Fact]
@@ -76,7 +76,7 @@ public sealed class CrisisCorpusTests(ITestOutputHelper output)
         Assert.All(categories, c => Assert.True(c.Recall >= TestCategoryFloor, $"{c.Category}: {c.Recall:P0}"));
     }
 
-    private const double TestRecallFloor = 0.96;
+    private const double TestRecallFloor = 0.97;
     private const double TestFalsePositiveCeiling = 0.08;
     private const double TestCategoryFloor = 0.90;
 
@@ -90,8 +90,8 @@ public sealed class CrisisCorpusTests(ITestOutputHelper output)
         Assert.True(train.Count(r => r.Label == "none") + dev.Count(r => r.Label == "0") + test.Count(r => r.Label == "0") >= 800);
         // The buckets of each split, by batch (corpus/split.py): batch 1 (ids c…) 0-4 train, 5-6 dev, 7-9 test;
         // batch 2 (b2…) 0-5 train, 6-9 dev, no test; batch 5 (b5…) all train; batch 6 (b6…) 0-5 train, 6-7 dev, 8-9 test;
-        // batch 7 (b7…) 0-7 train, 8-9 dev, no test; batch 8 (b8…) as batch 6.
-        static (int Train, int Dev) Cuts(CorpusRow r) => r.Id[..2] switch { "b2" => (5, 9), "b5" => (9, 9), "b6" or "b8" => (5, 7), "b7" => (7, 9), _ => (4, 6) };
+        // batch 7 (b7…) 0-7 train, 8-9 dev, no test; batch 8 (b8…) as batch 6; batch 9 (b9…) as batch 7.
+        static (int Train, int Dev) Cuts(CorpusRow r) => r.Id[..2] switch { "b2" => (5, 9), "b5" => (9, 9), "b6" or "b8" => (5, 7), "b7" or "b9" => (7, 9), _ => (4, 6) };
         Assert.All(train, r => Assert.InRange(CorpusData.Bucket(r.Id), 0, Cuts(r).Train));
         Assert.All(dev, r => Assert.InRange(CorpusData.Bucket(r.Id), Cuts(r).Train + 1, Cuts(r).Dev));
         Assert.All(test, r => Assert.InRange(CorpusData.Bucket(r.Id), Cuts(r).Dev + 1, 9));

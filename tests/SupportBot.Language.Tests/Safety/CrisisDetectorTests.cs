@@ -19,6 +19,7 @@ public sealed class CrisisDetectorTests
     [InlineData("意識がない", "medical_emergency")]
     [InlineData("夫に殴られる", "violence")]
     [InlineData("My dad abused me again last night", "violence")]
+    [InlineData("紐は用意した。ドアノブでやってみる", "suicidal_ideation")]
     [InlineData("祖父が急に倒れて、呼んでも動かない", "medical_emergency")]
     [InlineData("恥ずかしいとかじゃなくて、本当に消えたい", "suicidal_ideation")]
     public void Must_catch(string text, string category) => Assert.Equal(category, CrisisDetector.Assess(text).CategoryName);
@@ -32,6 +33,7 @@ public sealed class CrisisDetectorTests
     [InlineData("開所時間は？")]
     [InlineData("Good job")]
     [InlineData("昔は飛び込み営業の仕事をしていました")]
+    [InlineData("強い風で庭の植木が倒れてしまいました")]
     [InlineData("人前で転んで、恥ずかしすぎて消えたかった")]
     [InlineData("Where does a bus from the hospital stop?")]
     [InlineData("The bookshelf collapsed during the earthquake drill, nobody was there")]
