@@ -23,6 +23,8 @@ public sealed class BotFrameworkChannel(
     IHostEnvironment environment,
     ILogger<BotFrameworkChannel> log)
 {
+    private readonly ConversationOrder _order = new();
+
     public int MaxBodyBytes => options.Value.MaxBodyBytes;
 
     /// <summary>The ingress name this endpoint files its conversations under (<see cref="Activity.Ingress"/>).</summary>
@@ -66,16 +68,24 @@ public sealed class BotFrameworkChannel(
         if (!connector.MayPostTo(activity.ServiceUrl, authenticator.Enabled))
             return ChannelResponse.Error(400, "BadArgument", "The activity's serviceUrl is missing or not allowed.");
 
-        if (!queue.TryEnqueue(ct => RunAndPostAsync(activity, ct)))
+        // The turn's place among the conversation's turns is taken now, on arrival, so its replies reach the
+        // channel after those of every earlier message.
+        var place = _order.Enter(TurnPipeline.ConversationKey(activity));
+        if (!queue.TryEnqueue(ct => place.RunAsync(c => RunAndPostAsync(activity, c), ct)))
+        {
+            place.Abandon();
             return ChannelResponse.Error(503, "Busy", "The bot is busy; please retry.");
+        }
         return new ChannelResponse(202);
     }
 
     private async Task RunAndPostAsync(Activity activity, CancellationToken cancellationToken)
     {
-        // The Emulator and Teams show a typing indicator while the turn runs; it is not worth waiting for.
-        if (activity.IsMessage) _ = TryPostAsync(Typing(activity), cancellationToken);
+        // The Emulator and Teams show a typing indicator while the turn runs; it is posted beside the turn and
+        // awaited before the replies, so it never arrives after them.
+        var typing = activity.IsMessage ? TryPostAsync(Typing(activity), cancellationToken) : Task.CompletedTask;
         var replies = await pipeline.RunAsync(activity, cancellationToken);
+        await typing;
         foreach (var reply in replies)
         {
             try

@@ -33,6 +33,29 @@ public sealed class ConnectorReplyTests
     }
 
     [Fact]
+    public async Task Replies_of_two_quick_messages_reach_a_slow_connector_in_turn_order()
+    {
+        await using var connector = await RecordingServer.StartAsync();
+        using var app = new BotApp();
+        var first = BotApp.Message("order-1", "こんにちは", deliveryMode: null, channelId: "emulator", serviceUrl: connector.BaseUrl + "/");
+        var second = BotApp.Message("order-1", "営業時間を教えてください", deliveryMode: null, channelId: "emulator", serviceUrl: connector.BaseUrl + "/");
+        // The Connector is slow to take the first message's replies: without ordering, the second message's
+        // answer overtakes them.
+        connector.Delay = r => r.Json.GetProperty("replyToId").GetString() == (string)first["id"]! ? TimeSpan.FromMilliseconds(400) : TimeSpan.Zero;
+
+        var client = app.CreateClient();
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync("/api/messages", BotApp.Json(first))).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync("/api/messages", BotApp.Json(second))).StatusCode);
+
+        await connector.WaitForAsync(5, TimeSpan.FromSeconds(30));
+        await Task.Delay(500); // anything still in flight lands; the order of what arrived is the check
+        var order = connector.Requests.Select(r => r.Json.GetProperty("replyToId").GetString()).ToList();
+        var lastOfFirst = order.LastIndexOf((string)first["id"]!);
+        var firstOfSecond = order.IndexOf((string)second["id"]!);
+        Assert.True(lastOfFirst >= 0 && firstOfSecond > lastOfFirst, "arrival order: " + string.Join(", ", order.Select(id => id == (string)first["id"]! ? "1" : "2")));
+    }
+
+    [Fact]
     public async Task Without_auth_a_non_loopback_service_url_is_refused()
     {
         using var app = new BotApp();

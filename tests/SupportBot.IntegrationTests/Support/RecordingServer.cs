@@ -11,6 +11,9 @@ public sealed class RecordingServer : LoopbackServer
 
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
+    /// <summary>How long to hold the answer to a request (a slow Connector); recorded on arrival all the same.</summary>
+    public Func<RecordedRequest, TimeSpan>? Delay { get; set; }
+
     private RecordingServer() { }
 
     public static Task<RecordingServer> StartAsync() => StartAsync(new RecordingServer());
@@ -19,8 +22,10 @@ public sealed class RecordingServer : LoopbackServer
     {
         using var reader = new StreamReader(http.Request.Body);
         var body = await reader.ReadToEndAsync();
-        Requests.Enqueue(new RecordedRequest(http.Request.Method, http.Request.Path + http.Request.QueryString, http.Request.Headers.Authorization.ToString(), body));
+        var request = new RecordedRequest(http.Request.Method, http.Request.Path + http.Request.QueryString, http.Request.Headers.Authorization.ToString(), body);
+        Requests.Enqueue(request);
         _arrived.Release();
+        if (Delay?.Invoke(request) is { } delay && delay > TimeSpan.Zero) await Task.Delay(delay);
         http.Response.StatusCode = 200;
         await http.Response.WriteAsJsonAsync(new { id = Guid.NewGuid().ToString("N") });
     }
