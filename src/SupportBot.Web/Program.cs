@@ -18,6 +18,7 @@ var app = builder.Build();
 app.ValidateSupportBot();
 app.UseCors();
 app.UseRateLimiter();
+app.MapMetrics();
 app.MapBotFramework();
 app.MapDirectLine();
 app.MapLine();

@@ -31,6 +31,9 @@ public sealed class TurnContext
     public string Culture { get; }
     public IReadOnlyList<Activity> Replies => _replies;
 
+    /// <summary>The flow (or guard: crisis, concern) that answered this turn, for metrics and traces; null when none did.</summary>
+    public string? Flow { get; set; }
+
     /// <summary>True on the Bot Framework Emulator, which shows trace activities to the developer.</summary>
     public bool WantsTraces => string.Equals(Incoming.ChannelId, "emulator", StringComparison.OrdinalIgnoreCase);
 

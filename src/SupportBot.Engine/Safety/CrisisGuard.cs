@@ -8,6 +8,7 @@ using SupportBot.Engine.Flows;
 using SupportBot.Engine.Notifications;
 using SupportBot.Engine.State;
 using SupportBot.Language.Answers;
+using SupportBot.Engine.Telemetry;
 
 namespace SupportBot.Engine.Safety;
 
@@ -26,7 +27,8 @@ public sealed class CrisisGuard(
     IOptions<SafetyOptions> safety,
     IOptions<NotificationOptions> notifications,
     IOptions<CenterOptions> center,
-    ILogger<CrisisGuard> log) : ITurnGuard
+    ILogger<CrisisGuard> log,
+    BotTelemetry? telemetry = null) : ITurnGuard
 {
     public const string AuditLog = "crisis-audit";
 
@@ -59,6 +61,8 @@ public sealed class CrisisGuard(
             var shown = Reply(turn, signal);
             turn.Turn.Trace("SupportBot.Crisis", new { signal.Category, signal.Immediate, signal.AboutSomeoneElse, signal.Cues });
             SafetyLog.CrisisAnswered(log, turn.Turn.Incoming.ChannelId ?? "", signal.Category, signal.Immediate);
+            turn.Turn.Flow = "crisis";
+            telemetry?.Signal("crisis", signal.Category);
             _ = AlertAndAuditAsync(turn, signal, shown);
             return Task.FromResult(true);
         }
@@ -76,6 +80,8 @@ public sealed class CrisisGuard(
             CheckIn(turn);
             turn.Turn.Trace("SupportBot.Concern", new { signal.Cues });
             SafetyLog.ConcernAnswered(log, turn.Turn.Incoming.ChannelId ?? "");
+            turn.Turn.Flow = "concern";
+            telemetry?.Signal("concern", "none");
             return Task.FromResult(true);
         }
 

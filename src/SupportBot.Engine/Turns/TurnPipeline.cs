@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SupportBot.Engine.Activities;
 using SupportBot.Engine.Bot;
 using SupportBot.Engine.Limits;
+using SupportBot.Engine.Telemetry;
 using SupportBot.Engine.Messages;
 using SupportBot.Engine.State;
 
@@ -21,7 +22,8 @@ public sealed class TurnPipeline(
     TimeProvider clock,
     IOptions<StorageOptions> storageOptions,
     ILogger<TurnPipeline> log,
-    TurnLimiter? limiter = null)
+    TurnLimiter? limiter = null,
+    BotTelemetry? telemetry = null)
 {
     /// <summary>What the pipeline says itself: the apology for a failed turn, and the answer while the store is down.</summary>
     public static readonly string[] MessageKeys = ["error.apology", "error.unavailable"];
@@ -49,10 +51,16 @@ public sealed class TurnPipeline(
 
     public async Task<IReadOnlyList<Activity>> RunAsync(Activity incoming, CancellationToken cancellationToken = default)
     {
+        var channel = incoming.ChannelId ?? "unknown";
+        var started = clock.GetTimestamp();
+        // One span per turn: the channel, the flow that answered and how many attempts it took; never the text.
+        using var span = BotTelemetry.Traces.StartActivity("turn");
+        span?.SetTag("channel", channel);
         // A sender over the rate costs no lease and no state; a crisis message is never held back.
         if (limiter?.Admit(incoming) == TurnAdmission.Limited)
         {
             TurnLog.Limited(log, incoming.ChannelId ?? "");
+            telemetry?.Limited(channel);
             var limited = new TurnContext(incoming, new ConversationState(), catalog, clock.GetUtcNow());
             if (limiter.ShouldWarn(incoming)) limited.Say(TurnLimiter.SlowDownKey);
             return Stamp(incoming, limited.Replies);
@@ -61,16 +69,20 @@ public sealed class TurnPipeline(
         // Turns of one conversation in this instance queue here, so only turns on other instances
         // ever poll the shared lease.
         using var _ = await _local.EnterAsync(key, cancellationToken);
+        var roundTrips = 0;
         for (var attempt = 1; ; attempt++)
         {
             TurnLease lease;
             try
             {
-                lease = await AcquireAsync(key, cancellationToken);
+                (lease, var tries) = await AcquireAsync(key, cancellationToken);
+                roundTrips += tries;
+                if (tries > 1) telemetry?.LeaseWaited(channel);
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
                 _outage.Failed(ex);
+                telemetry?.Stateless(channel);
                 return await StatelessAsync(incoming, cancellationToken);
             }
             _outage.Succeeded();
@@ -84,6 +96,7 @@ public sealed class TurnPipeline(
             {
                 // The message text and state are not logged: they may hold health information.
                 TurnLog.TurnFailed(log, ex, incoming.ChannelId ?? "", ex.GetType().Name);
+                telemetry?.Failed(channel, ex.GetType().Name);
                 turn.ClearReplies();
                 turn.State = new ConversationState { Turns = state.Turns };
                 turn.Say("error.apology");
@@ -99,10 +112,19 @@ public sealed class TurnPipeline(
             {
                 // The state could not be saved: answer only what needs no state (a crisis reply still goes out).
                 _outage.Failed(ex);
+                telemetry?.Stateless(channel);
                 await TryReleaseAsync(lease);
                 return await StatelessAsync(incoming, cancellationToken);
             }
-            if (committed) return Stamp(incoming, turn.Replies);
+            roundTrips++;
+            if (committed)
+            {
+                var flow = turn.Flow ?? "none";
+                span?.SetTag("flow", flow);
+                span?.SetTag("attempts", attempt);
+                telemetry?.TurnCompleted(channel, flow, clock.GetElapsedTime(started), roundTrips);
+                return Stamp(incoming, turn.Replies);
+            }
             TurnLog.VersionConflict(log, incoming.ChannelId ?? "", attempt);
             if (attempt >= MaxAttempts) throw new InvalidOperationException("The conversation state kept changing under the turn.");
         }
@@ -123,14 +145,14 @@ public sealed class TurnPipeline(
         return Stamp(incoming, turn.Replies);
     }
 
-    private async Task<TurnLease> AcquireAsync(string key, CancellationToken cancellationToken)
+    private async Task<(TurnLease Lease, int Tries)> AcquireAsync(string key, CancellationToken cancellationToken)
     {
         var deadline = clock.GetUtcNow() + _options.LeaseWait;
         var delay = TimeSpan.FromMilliseconds(2);
-        while (true)
+        for (var tries = 1; ; tries++)
         {
             var lease = await store.TryBeginAsync(key, _options.LeaseTtl, cancellationToken);
-            if (lease is not null) return lease;
+            if (lease is not null) return (lease, tries);
             if (clock.GetUtcNow() > deadline) throw new TimeoutException("The conversation is busy in another instance.");
             await Task.Delay(delay, clock, cancellationToken);
             delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 50));

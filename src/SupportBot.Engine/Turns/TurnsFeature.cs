@@ -13,6 +13,7 @@ public sealed class TurnsFeature : IFeature
     {
         services.AddOptions<StorageOptions>().Bind(config.GetSection(StorageOptions.SectionName));
         services.AddOptions<TurnQueueOptions>().Bind(config.GetSection(TurnQueueOptions.SectionName));
+        services.AddSingleton<Telemetry.BotTelemetry>();
         services.AddSingleton<TurnPipeline>();
         services.AddSingleton<TurnQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<TurnQueue>());

@@ -23,6 +23,9 @@ using SupportBot.Storage.Redis;
 using SupportBot.Calendar;
 using SupportBot.Engine.Understanding;
 using SupportBot.Engine.Limits;
+using SupportBot.Engine.Telemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace SupportBot.Web.Composition;
 
@@ -74,6 +77,13 @@ public static class SupportBotServices
                     await context.HttpContext.Response.WriteAsJsonAsync(new { error = new { code = "TooManyRequests", message = "Too many conversations were started from this address. Please try again in a minute." } }, ct);
                 };
             });
+
+        // Metrics for Prometheus (/metrics, behind the admin key) and turn traces, exported over OTLP when an
+        // endpoint is configured (OTEL_EXPORTER_OTLP_ENDPOINT): docs/operations.md#metrics.
+        var telemetry = services.AddOpenTelemetry()
+            .WithMetrics(metrics => metrics.AddMeter(BotTelemetry.Name, LineMetrics.MeterName).AddPrometheusExporter());
+        if (!string.IsNullOrWhiteSpace(config["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+            telemetry.WithTracing(tracing => tracing.AddSource(BotTelemetry.Name).AddOtlpExporter());
 
         services.AddCors();
         services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>()

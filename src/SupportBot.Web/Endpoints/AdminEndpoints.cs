@@ -24,11 +24,8 @@ internal static class AdminEndpoints
             if (options.CalendarFeedToken.Length > 0 && request.Path.Equals("/admin/bookings.ics", StringComparison.OrdinalIgnoreCase)
                 && request.Query["token"] is [{ } token] && Same(token, options.CalendarFeedToken))
                 return await next(context);
-            var key = options.ApiKey;
-            if (string.IsNullOrEmpty(key)) return Results.NotFound();
-            var presented = request.Headers["X-Admin-Key"].ToString() is { Length: > 0 } h ? h
-                : request.Headers.Authorization.ToString() is { } a && a.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? a[7..].Trim() : "";
-            if (!Same(presented, key))
+            if (string.IsNullOrEmpty(options.ApiKey)) return Results.NotFound();
+            if (!HasKey(request, options))
                 return Results.Json(new { error = new { code = "Unauthorized", message = "A valid admin key is required." } }, statusCode: 401);
             return await next(context);
         });
@@ -84,6 +81,36 @@ internal static class AdminEndpoints
             return true;
         }
         return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
+    }
+
+    /// <summary>Whether the request carries the admin key (<c>X-Admin-Key</c> or a bearer token); false when none is configured.</summary>
+    public static bool HasKey(HttpRequest request, AdminOptions options)
+    {
+        if (string.IsNullOrEmpty(options.ApiKey)) return false;
+        var presented = request.Headers["X-Admin-Key"].ToString() is { Length: > 0 } h ? h
+            : request.Headers.Authorization.ToString() is { } a && a.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? a[7..].Trim() : "";
+        return Same(presented, options.ApiKey);
+    }
+
+    /// <summary>
+    /// The Prometheus scrape endpoint (<c>/metrics</c>), behind the admin key like the rest of the staff API; absent
+    /// (404) when no key is configured. Metrics carry no personal data, but they tell how busy the center is.
+    /// </summary>
+    public static void MapMetrics(this WebApplication app)
+    {
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/metrics"), branch => branch.Use(async (http, next) =>
+        {
+            var options = http.RequestServices.GetRequiredService<IOptions<AdminOptions>>().Value;
+            if (string.IsNullOrEmpty(options.ApiKey)) { http.Response.StatusCode = StatusCodes.Status404NotFound; return; }
+            if (!HasKey(http.Request, options))
+            {
+                http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                await http.Response.WriteAsJsonAsync(new { error = new { code = "Unauthorized", message = "A valid admin key is required." } });
+                return;
+            }
+            await next(http);
+        }));
+        app.MapPrometheusScrapingEndpoint("/metrics");
     }
 
     private static bool Same(string presented, string secret) =>

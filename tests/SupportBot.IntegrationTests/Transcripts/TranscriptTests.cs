@@ -1,5 +1,8 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using SupportBot.Engine.Services.Reminders;
 using SupportBot.Engine.State;
 using SupportBot.Engine.Messages;
@@ -9,7 +12,11 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace SupportBot.IntegrationTests.Transcripts;
 
-/// <summary>Runs every <c>Transcripts/files/*.transcript</c> through the real HTTP pipeline (/api/messages, expectReplies).</summary>
+/// <summary>
+/// Runs every <c>Transcripts/files/*.transcript</c> through the real HTTP pipeline (/api/messages, expectReplies),
+/// with every log line of the app captured down to Debug: none may hold what the person wrote (names, phone
+/// numbers, health details are all in these files).
+/// </summary>
 public sealed class TranscriptTests(ITestOutputHelper output)
 {
     public static TheoryData<string> Files()
@@ -30,7 +37,13 @@ public sealed class TranscriptTests(ITestOutputHelper output)
         foreach (var (k, v) in transcript.Config) settings[k] = v;
         // A file that moves the clock runs on a hand-moved clock starting at 'now'.
         var clock = transcript.Turns.Any(t => t.Kind == TurnKind.Clock) ? new FakeTimeProvider(DateTimeOffset.Parse(now!)) : null;
-        using var app = new BotApp(settings, clock is null ? null : services => services.AddSingleton<TimeProvider>(clock));
+        var logs = new ConcurrentQueue<string>();
+        settings["Logging:LogLevel:Default"] = "Debug";
+        using var app = new BotApp(settings, services =>
+        {
+            services.AddSingleton<ILoggerProvider>(new LogCapture(logs));
+            if (clock is not null) services.AddSingleton<TimeProvider>(clock);
+        });
         var client = app.CreateClient();
         var catalog = app.Services.GetRequiredService<MessageCatalog>();
         var locale = transcript.Settings.GetValueOrDefault("locale", "ja-JP");
@@ -91,6 +104,32 @@ public sealed class TranscriptTests(ITestOutputHelper output)
                     Assert.True(buttons.SequenceEqual(titles), $"{file}:{expected.Line}: buttons [{string.Join(" | ", titles)}]");
                 }
             }
+        }
+
+        // What the person wrote never reaches a log line: not a message, not a name, not a phone number.
+        Assert.NotEmpty(logs);
+        var written = transcript.Turns.Where(t => t.Kind == TurnKind.User && t.Value.Length >= 4).Select(t => t.Value).Distinct().ToList();
+        foreach (var line in logs)
+        {
+            Assert.DoesNotContain(written, w => line.Contains(w, StringComparison.Ordinal));
+            Assert.False(Phone.IsMatch(line), $"{file}: a phone number in a log line: {line}");
+        }
+    }
+
+    // A personal phone number as people type it (the center's own number is not in the files' user lines).
+    private static readonly Regex Phone = new(@"0[789]0-?\d{4}-?\d{4}|０[７８９]０");
+
+    private sealed class LogCapture(ConcurrentQueue<string> lines) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new Logger(categoryName, lines);
+        public void Dispose() { }
+
+        private sealed class Logger(string category, ConcurrentQueue<string> lines) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+            public bool IsEnabled(LogLevel logLevel) => true;
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                lines.Enqueue($"{category} {eventId.Id} {formatter(state, exception)} {exception}");
         }
     }
 }

@@ -196,6 +196,7 @@ public sealed class FlowRunner(FlowSet flows, UnderstandingOptions thresholds, I
     {
         ft.Flow = flow;
         ft.Frame = frame;
+        ft.Turn.Flow = flow.Id;
     }
 
     /// <summary>The transition for an outcome: <c>on</c>, else <c>then</c>, else the next step, else the end.</summary>

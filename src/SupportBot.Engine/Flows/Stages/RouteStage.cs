@@ -28,9 +28,10 @@ public sealed class RouteStage(FlowRunner runner, IIntentRecognizer recognizer) 
         var decision = IntentDecision.Decide(ranked, thresholds.ConfidentScore, thresholds.ClarifyScore, thresholds.CloseMargin);
         if (decision.Action == IntentAction.Fallback) { await runner.StartEventAsync(ft, FlowNames.Events.Fallback, ct); return; }
         var first = Flows.ByIntent[decision.Top!.Name];
-        // After a crisis the bot does not lead into a flow that asks for personal details (a booking) on a reading
-        // only a hair ahead of a plain answer (「来週の月曜」: booking or closed days?): it answers instead.
-        if (ft.State.Crisis is not null && first.Personal && ranked.Count > 1 && ranked[0].Score - ranked[1].Score < thresholds.CloseMargin
+        // After a crisis the bot does not lead into a flow that asks for personal details (a booking) unless the
+        // message clearly asks for it: a reading not well ahead of a plain answer (「来週の月曜」 — the old booking's
+        // date, or a question about closed days?) gets the answer, so an abandoned booking never restarts by itself.
+        if (ft.State.Crisis is not null && first.Personal && ranked.Count > 1 && ranked[0].Score - ranked[1].Score < AfterCrisisMargin
             && Flows.ByIntent[ranked[1].Name] is var plain && FlowSet.IsAnswer(plain))
         {
             await runner.RunAnswerAsync(ft, plain, ct);
@@ -68,17 +69,23 @@ public sealed class RouteStage(FlowRunner runner, IIntentRecognizer recognizer) 
     /// the first (「開所時間と駐車場を教えて」). Near readings of one request (find a meeting / join it) are not two.</summary>
     private FlowDefinition? SecondIntent(FlowTurn ft, FlowDefinition first)
     {
+        // Within one sentence the second reading must also be at least half as strong as the first: 「ピアサポーターに
+        // なりたい」 reads 0.9 as becoming one and 0.36 as what one is, which is one question, not two.
+        var top = ft.Intents.FirstOrDefault()?.Score ?? 0;
+        if (PlainAnswer(first) && ft.Intents.Skip(1).Take(1).Where(i => i.Score >= top / 2) is var near && Pick(near) is { } next && PlainAnswer(next)) return next;
         FlowDefinition? Pick(IEnumerable<IntentScore> scores) =>
             scores.Where(i => i.Score >= runner.Thresholds.ConfidentScore && Flows.ByIntent.TryGetValue(i.Name, out var f) && f != first)
                 .Select(i => Flows.ByIntent[i.Name]).FirstOrDefault();
         static bool PlainAnswer(FlowDefinition f) => f.Steps.All(s => s.Ask is null);
-        if (PlainAnswer(first) && Pick(ft.Intents.Skip(1).Take(1)) is { } next && PlainAnswer(next)) return next;
         var sentences = Sentences(ft.Text);
         if (sentences.Count < 2) return null;
         foreach (var sentence in sentences)
             if (Pick(recognizer.Recognize(sentence, ft.Culture).Take(1)) is { } found) return found;
         return null;
     }
+
+    /// <summary>How far ahead of a plain answer a personal flow must be to start while the conversation is in the crisis state.</summary>
+    private const double AfterCrisisMargin = 0.15;
 
     // 。？！ (full-width) and their ASCII forms end a sentence.
     private static readonly char[] SentenceEnds = ['\u3002', '\uFF1F', '?', '\uFF01', '!', '\n'];
