@@ -10,6 +10,7 @@
     python3 corpus/split.py raw7    # batch 7 (corpus/raw7/*.tsv: training data and a fresh tuning set)
     python3 corpus/split.py raw8    # batch 8 (corpus/raw8/*.tsv: crisis weighted to hard negatives, and intents)
     python3 corpus/split.py raw9    # batch 9 (corpus/raw9/*.tsv: crisis, away from the obvious phrasings)
+    python3 corpus/split.py raw10   # batch 10 (corpus/raw10/*.tsv: crisis weighted to hard negatives)
 
 The rule: bucket = int(md5(id), 16) % 10, decided by the row id alone (never by content or by how the
 model does on it). Rows are appended to the split files (an id already there is not added twice); the
@@ -23,6 +24,7 @@ raw folder is deleted afterwards, since the split files hold every row.
   batch 7 crisis and intents: 0-7 train, 8-9 dev (weighted to what batch 6 showed weak; no test rows)
   batch 8 crisis and intents: 0-5 train, 6-7 dev, 8-9 test (a new author; measured whole before any of it was used)
   batch 9 crisis: 0-7 train, 8-9 dev (a new author; measured whole first; no test rows)
+  batch 10 crisis: as batch 9
 train → locales/ja-JP/crisis.train.tsv and locales/ja-JP/intents.train.tsv (the bot's own intent names);
 dev → corpus/crisis.dev.tsv, corpus/intents.dev.tsv; test → corpus/crisis.test.tsv, corpus/intents.test.tsv.
 """
@@ -36,6 +38,7 @@ RULES = {
     "raw5": {"crisis": [(9, "train")], "intents": [(9, "train")]},
     "raw6": {"crisis": [(5, "train"), (7, "dev"), (9, "test")], "intents": [(5, "train"), (7, "dev"), (9, "test")]},
     "raw7": {"crisis": [(7, "train"), (9, "dev")], "intents": [(7, "train"), (9, "dev")]},
+    "raw10": {"crisis": [(7, "train"), (9, "dev")], "intents": [(7, "train"), (9, "dev")]},
     "raw9": {"crisis": [(7, "train"), (9, "dev")], "intents": [(7, "train"), (9, "dev")]},
     "raw8": {"crisis": [(5, "train"), (7, "dev"), (9, "test")], "intents": [(5, "train"), (7, "dev"), (9, "test")]},
 }
