@@ -17,9 +17,9 @@ internal sealed class RedisConnection : IAsyncDisposable
     public RedisConnection(string connectionString)
     {
         _configuration = Configure(connectionString);
-        // The connect timeout bounds the first connection; the sync/response timeout bounds a
-        // command. A call waits for at most both, plus a little for the heartbeat to notice.
-        OperationTimeout = TimeSpan.FromMilliseconds(Math.Max(_configuration.SyncTimeout, _configuration.ResponseTimeout) + 500);
+        // The connect timeout bounds the first connection; the async timeout bounds a command (the
+        // library checks it on its heartbeat, once a second, hence the extra second).
+        OperationTimeout = TimeSpan.FromMilliseconds(_configuration.AsyncTimeout + 1000);
         ConnectWait = TimeSpan.FromMilliseconds(_configuration.ConnectTimeout + 1000);
     }
 
@@ -42,8 +42,11 @@ internal sealed class RedisConnection : IAsyncDisposable
         if (!Has("abortConnect")) options.AbortOnConnectFail = false;
         if (!Has("connectTimeout")) options.ConnectTimeout = 2000;
         if (!Has("syncTimeout")) options.SyncTimeout = 2000;
-        if (!Has("responseTimeout")) options.ResponseTimeout = 2000;
+        if (!Has("asyncTimeout")) options.AsyncTimeout = 2000;
         if (!Has("connectRetry")) options.ConnectRetry = 1;
+        // While disconnected, fail a command at once instead of queueing it until the timeout (the
+        // library's default backlog): a turn must apologise quickly, not wait for Redis to return.
+        options.BacklogPolicy = BacklogPolicy.FailFast;
         return options;
     }
 
@@ -83,6 +86,9 @@ internal sealed class RedisConnection : IAsyncDisposable
         }
     }
 
+    /// <summary>The multiplexer, connected on first use (null before).</summary>
+    public IConnectionMultiplexer? Current => Volatile.Read(ref _multiplexer);
+
     public async ValueTask DisposeAsync()
     {
         await _connecting.WaitAsync().ConfigureAwait(false);
@@ -100,5 +106,13 @@ internal sealed class RedisConnection : IAsyncDisposable
         {
             _connecting.Release();
         }
+    }
+
+    /// <summary>Synchronous disposal for containers that do not dispose asynchronously: no waiting on tasks.</summary>
+    public void Dispose()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        Interlocked.Exchange(ref _multiplexer, null)?.Dispose();
     }
 }

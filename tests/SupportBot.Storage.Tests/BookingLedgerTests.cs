@@ -31,7 +31,13 @@ public sealed class MemoryBookingLedgerTests : BookingLedgerContractTests
     }
 }
 
-public sealed class RedisBookingLedgerTests(RedisFixture redis) : BookingLedgerContractTests, IClassFixture<RedisFixture>, IAsyncLifetime
+/// <summary>The booking ledger contract on one redis-server.</summary>
+public sealed class RedisBookingLedgerTests(RedisFixture redis) : RedisBookingLedgerTestsBase(redis), IClassFixture<RedisFixture>;
+
+/// <summary>The same on a three-master Redis Cluster.</summary>
+public sealed class RedisClusterBookingLedgerTests(RedisClusterFixture redis) : RedisBookingLedgerTestsBase(redis), IClassFixture<RedisClusterFixture>;
+
+public abstract class RedisBookingLedgerTestsBase(RedisFixtureBase redis) : BookingLedgerContractTests, IAsyncLifetime
 {
     private readonly List<RedisStore> _opened = [];
 
@@ -59,22 +65,25 @@ public sealed class RedisBookingLedgerTests(RedisFixture redis) : BookingLedgerC
         var store = (RedisStore)Create(prefix).Bookings;
         var slot = Slot(3, 10);
         await store.HoldAsync(slot, "u1", new SlotLimits(1), Now, Hold);
-        Assert.Equal(prefix + "bk:hold:2026-12-03T10:00", (string?)await redis.Db.StringGetAsync(prefix + "bk:held:u1"));
-        Assert.InRange((await redis.Db.KeyTimeToLiveAsync(prefix + "bk:hold:2026-12-03T10:00"))!.Value, TimeSpan.FromMinutes(4), Hold);
+        var day = prefix + "{bk:2026-12-03}:";
+        Assert.Equal(day + "hold:2026-12-03T10:00", (string?)await redis.Db.StringGetAsync(prefix + "bk:held:u1"));
+        Assert.InRange((await redis.Db.KeyTimeToLiveAsync(day + "hold:2026-12-03T10:00"))!.Value, TimeSpan.FromMinutes(4), Hold);
 
         await store.ConfirmAsync(new NewBooking("idem-1", "A", slot, "u1", "{\"nickname\":\"さくら\"}"), new SlotLimits(1), Now, Keep);
         var expected = slot.Start + Keep - Now;
-        foreach (var key in new[] { "bk:b:A", "bk:slot:2026-12-03T10:00", "bk:user:u1", "bk:idem:idem-1" })
-            Assert.InRange((await redis.Db.KeyTimeToLiveAsync(prefix + key))!.Value, expected - TimeSpan.FromMinutes(1), expected);
-        Assert.Equal("{\"nickname\":\"さくら\"}", (string?)await redis.Db.HashGetAsync(prefix + "bk:b:A", "data"));
-        Assert.Equal("confirmed", (string?)await redis.Db.HashGetAsync(prefix + "bk:b:A", "status"));
-        Assert.Equal(0, await redis.Db.SortedSetLengthAsync(prefix + "bk:hold:2026-12-03T10:00"));
-        Assert.True(await redis.Db.SetContainsAsync(prefix + "bk:day:2026-12-03", "A"));
+        foreach (var key in new[] { day + "b:A", day + "slot:2026-12-03T10:00", day + "idem:idem-1", prefix + "bk:user:u1", prefix + "bk:id:A" })
+            Assert.InRange((await redis.Db.KeyTimeToLiveAsync(key))!.Value, expected - TimeSpan.FromMinutes(1), expected);
+        Assert.Equal("{\"nickname\":\"さくら\"}", (string?)await redis.Db.HashGetAsync(day + "b:A", "data"));
+        Assert.Equal("confirmed", (string?)await redis.Db.HashGetAsync(day + "b:A", "status"));
+        Assert.Equal("2026-12-03T10:00", (string?)await redis.Db.StringGetAsync(prefix + "bk:id:A"));
+        Assert.Equal(0, await redis.Db.SortedSetLengthAsync(day + "hold:2026-12-03T10:00"));
+        Assert.True(await redis.Db.SetContainsAsync(day + "day", "A"));
         Assert.NotNull(await redis.Db.SortedSetScoreAsync(prefix + "bk:all", "A"));
 
         // When the booking itself has expired, the lists forget it.
-        await redis.Db.KeyDeleteAsync(prefix + "bk:b:A");
+        await redis.Db.KeyDeleteAsync(day + "b:A");
         Assert.Empty(await store.ListByUserAsync("u1"));
-        Assert.Null(await redis.Db.SortedSetScoreAsync(prefix + "bk:user:u1", "A"));
+        Assert.Empty(await store.ListAsync(Slot(1, 0).Start, Slot(28, 0).Start));
+        Assert.Null(await store.GetAsync("A"));
     }
 }
