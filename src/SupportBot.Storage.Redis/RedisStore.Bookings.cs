@@ -222,7 +222,8 @@ public sealed partial class RedisStore : IBookingLedger, IReminderQueue
         // booking was not made points at nothing (reads skip it) and is removed below.
         var db = await _connection.GetDatabaseAsync(cancellationToken).ConfigureAwait(false);
         var batch = db.CreateBatch();
-        var pointed = batch.StringSetAsync(pointer, slotKey, TimeSpan.FromMilliseconds(ttl), When.NotExists);
+        // SET NX GET: the id's pointer was free (null) or already ours (our slot: a retry of this very attempt).
+        var pointed = batch.StringSetAndGetAsync(pointer, slotKey, TimeSpan.FromMilliseconds(ttl), when: When.NotExists);
         var indexed = Task.WhenAll(
             batch.SortedSetRemoveRangeByScoreAsync(user, double.NegativeInfinity, cutoff, Exclude.Stop),
             batch.SortedSetAddAsync(user, booking.Id, start),
@@ -234,7 +235,9 @@ public sealed partial class RedisStore : IBookingLedger, IReminderQueue
             [booking.Id, slotKey, start, booking.User, nowMs, booking.Details, limits.Capacity, limits.PerDay, ttl], db);
         batch.Execute();
         var result = (RedisResult[])(await Bounded(confirmed, cancellationToken).ConfigureAwait(false))!;
-        var pointerIsOurs = await Bounded(pointed, cancellationToken).ConfigureAwait(false);
+        var before = await Bounded(pointed, cancellationToken).ConfigureAwait(false);
+        var pointerIsOurs = before.IsNull || (string?)before == slotKey;
+        var pointerIsNew = before.IsNull;
         await Bounded(indexed, cancellationToken).ConfigureAwait(false);
 
         var outcome = (long)result[0];
@@ -242,10 +245,11 @@ public sealed partial class RedisStore : IBookingLedger, IReminderQueue
             return new BookResult(BookOutcome.Booked, new Booking(booking.Id, slotKey, Local(start), booking.User, BookingStatus.Confirmed, Local(nowMs), Local(nowMs), booking.Details));
 
         // Not made (or the id belongs to another booking): take back what this attempt wrote, never what another did.
-        if (outcome is 1 or 2)
+        // (A duplicate that names this very id is this attempt's own earlier success: a retry; nothing to take back.)
+        if (outcome == 2 || (outcome == 1 && (string?)result[1] != booking.Id))
         {
             await Task.WhenAll(
-                pointerIsOurs ? RunAsync(d => d.KeyDeleteAsync(pointer), cancellationToken) : Task.CompletedTask,
+                pointerIsNew ? RunAsync(d => d.KeyDeleteAsync(pointer), cancellationToken) : Task.CompletedTask,
                 RunAsync(d => d.SortedSetRemoveAsync(user, booking.Id), cancellationToken),
                 RunAsync(d => d.SortedSetRemoveAsync(all, booking.Id), cancellationToken)).ConfigureAwait(false);
         }

@@ -35,7 +35,8 @@ public sealed class MemoryBookingLedgerTests : BookingLedgerContractTests
 public sealed class RedisBookingLedgerTests(RedisFixture redis) : RedisBookingLedgerTestsBase(redis), IClassFixture<RedisFixture>;
 
 /// <summary>The same on a three-master Redis Cluster.</summary>
-public sealed class RedisClusterBookingLedgerTests(RedisClusterFixture redis) : RedisBookingLedgerTestsBase(redis), IClassFixture<RedisClusterFixture>;
+[Collection(RedisClusterCollection.Name)]
+public sealed class RedisClusterBookingLedgerTests(RedisClusterFixture redis) : RedisBookingLedgerTestsBase(redis);
 
 public abstract class RedisBookingLedgerTestsBase(RedisFixtureBase redis) : BookingLedgerContractTests, IAsyncLifetime
 {

@@ -9,7 +9,8 @@ namespace SupportBot.Storage.Tests;
 public sealed class RedisStoreTests(RedisFixture redis) : RedisStoreTestsBase(redis), IClassFixture<RedisFixture>;
 
 /// <summary>The same on a three-master Redis Cluster.</summary>
-public sealed class RedisClusterStoreTests(RedisClusterFixture redis) : RedisStoreTestsBase(redis), IClassFixture<RedisClusterFixture>;
+[Collection(RedisClusterCollection.Name)]
+public sealed class RedisClusterStoreTests(RedisClusterFixture redis) : RedisStoreTestsBase(redis);
 
 public abstract class RedisStoreTestsBase(RedisFixtureBase redis) : StoreContractTests, IAsyncLifetime
 {
