@@ -167,6 +167,23 @@ public abstract class RedisStoreTestsBase(RedisFixtureBase redis) : StoreContrac
     }
 
     [Fact]
+    public async Task A_turn_is_two_commands_one_round_trip_each()
+    {
+        var store = Open(NewPrefix());
+        // The first turn connects and may load the scripts on the conversation's node (NOSCRIPT, then EVAL).
+        var first = await store.TryBeginAsync("line:U1", TimeSpan.FromSeconds(30));
+        await store.CommitAsync(first!, "{\"turns\":1}", TimeSpan.FromHours(1));
+
+        var before = store.OperationCount;
+        for (var i = 0; i < 10; i++)
+        {
+            var lease = await store.TryBeginAsync("line:U1", TimeSpan.FromSeconds(30));
+            Assert.True(await store.CommitAsync(lease!, $"{{\"turns\":{i + 2}}}", TimeSpan.FromHours(1)));
+        }
+        Assert.Equal(20, store.OperationCount - before);
+    }
+
+    [Fact]
     public async Task A_short_lease_expires_on_the_server()
     {
         var store = Open(NewPrefix());
