@@ -25,6 +25,9 @@ internal sealed class RedisConnection : IAsyncDisposable
 
     public TimeSpan OperationTimeout { get; }
 
+    /// <summary>The parsed connection string with our defaults (clone it before changing it).</summary>
+    public ConfigurationOptions Configuration => _configuration;
+
     private TimeSpan ConnectWait { get; }
 
     /// <summary>

@@ -213,6 +213,30 @@ public sealed partial class RedisStore : IConversationStore, ITranscriptStore, I
         return items.Select(i => (string)i!).ToList();
     }
 
+    /// <summary>
+    /// <c>CONFIG GET appendonly</c> and <c>save</c> of every primary, over a short-lived connection of its own
+    /// (CONFIG is an admin command, which the store's own connection does not allow).
+    /// </summary>
+    public async Task<IReadOnlyList<RedisPersistence>> ReadPersistenceAsync(CancellationToken cancellationToken = default)
+    {
+        var options = _connection.Configuration.Clone();
+        options.AllowAdmin = true;
+        options.AbortOnConnectFail = true;
+        await using var admin = await ConnectionMultiplexer.ConnectAsync(options).WaitAsync(_connection.OperationTimeout + TimeSpan.FromMilliseconds(options.ConnectTimeout), cancellationToken)
+            .ConfigureAwait(false);
+        var result = new List<RedisPersistence>();
+        foreach (var server in admin.GetServers().Where(s => s.IsConnected && !s.IsReplica))
+        {
+            var appendOnly = await server.ConfigGetAsync("appendonly").WaitAsync(_connection.OperationTimeout, cancellationToken).ConfigureAwait(false);
+            var save = await server.ConfigGetAsync("save").WaitAsync(_connection.OperationTimeout, cancellationToken).ConfigureAwait(false);
+            result.Add(new RedisPersistence(
+                appendOnly.Any(p => p.Key == "appendonly" && p.Value == "yes"),
+                save.FirstOrDefault(p => p.Key == "save").Value ?? ""));
+        }
+        if (result.Count == 0) throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, "No Redis primary answered.");
+        return result;
+    }
+
     /// <summary>A health probe: one PING round trip. Throws like every other call when Redis is unavailable.</summary>
     public Task<TimeSpan> PingAsync(CancellationToken cancellationToken = default) =>
         RunAsync(db => db.PingAsync(), cancellationToken);
