@@ -52,9 +52,14 @@ public sealed partial class RedisStore : IConversationStore, ITranscriptStore, I
     // must never free the lease of the turn that took over. Why the version is checked anyway:
     // that same slow turn may reach here after the newer turn committed; the version makes its
     // write fail (returns 0) instead of overwriting newer state. Same order as MemoryStore.
+    // Fencing: when another turn holds the lease now, this turn lost it and writes nothing (returns 0),
+    // even if the other turn has not committed yet.
     internal static readonly RedisScript CommitScript = new("""
-        if redis.call('GET', KEYS[1]) == ARGV[1] then
+        local holder = redis.call('GET', KEYS[1])
+        if holder == ARGV[1] then
           redis.call('DEL', KEYS[1])
+        elseif holder then
+          return 0
         end
         local current = tonumber(redis.call('HGET', KEYS[2], 'v') or '0')
         if current ~= tonumber(ARGV[2]) then
@@ -67,6 +72,14 @@ public sealed partial class RedisStore : IConversationStore, ITranscriptStore, I
         redis.call('HSET', KEYS[2], 'v', tostring(current + 1), 's', ARGV[5])
         redis.call('PEXPIRE', KEYS[2], ARGV[3])
         return 1
+        """);
+
+    // KEYS[1] = lease; ARGV[1] = token, ARGV[2] = lease ms. GET-compare-PEXPIRE: only our own lease is extended.
+    internal static readonly RedisScript RenewScript = new("""
+        if redis.call('GET', KEYS[1]) == ARGV[1] then
+          return redis.call('PEXPIRE', KEYS[1], ARGV[2])
+        end
+        return 0
         """);
 
     // KEYS[1] = lease; ARGV[1] = token. Why a script: GET-compare-DEL must be atomic, or we could
@@ -155,6 +168,14 @@ public sealed partial class RedisStore : IConversationStore, ITranscriptStore, I
         var result = await RunAsync(db => CommitScript.EvaluateAsync(db,
             [LeaseKey(lease.ConversationKey), ConversationKey(lease.ConversationKey)],
             [lease.Token, lease.Version, Milliseconds(keepFor, nameof(keepFor)), stateJson is null ? "0" : "1", stateJson ?? ""]),
+            cancellationToken).ConfigureAwait(false);
+        return (long)result == 1;
+    }
+
+    public async Task<bool> RenewAsync(TurnLease lease, TimeSpan leaseFor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
+        var result = await RunAsync(db => RenewScript.EvaluateAsync(db, [LeaseKey(lease.ConversationKey)], [lease.Token, Milliseconds(leaseFor, nameof(leaseFor))]),
             cancellationToken).ConfigureAwait(false);
         return (long)result == 1;
     }
