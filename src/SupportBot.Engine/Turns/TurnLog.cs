@@ -14,6 +14,9 @@ internal static partial class TurnLog
     [LoggerMessage(1003, LogLevel.Warning, "Releasing a conversation lease failed ({ExceptionType}); it will expire on its own.")]
     public static partial void ReleaseFailed(ILogger logger, string exceptionType);
 
+    [LoggerMessage(1009, LogLevel.Warning, "Renewing a conversation lease failed ({ExceptionType}); the turn goes on, its commit is checked.")]
+    public static partial void RenewFailed(ILogger logger, string exceptionType);
+
     [LoggerMessage(1004, LogLevel.Error, "Queued work failed ({ExceptionType}).")]
     public static partial void QueuedWorkFailed(ILogger logger, Exception exception, string exceptionType);
 
