@@ -17,9 +17,10 @@
 // Capacity per slot (confirmed + live holds of others), the buffer to the same day's near slots and the
 // per-day limit are checked and taken in one script over one day's keys, so they hold under any
 // concurrency, across instances, on one Redis or a cluster. Every script names all its keys in KEYS.
-// The indexes (bk:id, bk:user, bk:all) live in other slots; they are written in the same pipelined
-// batch as the confirm script (one round trip) and every read goes through the day's hash, so an index
-// entry of a booking that was never made (full, duplicate) is never shown, and is removed right after.
+// The indexes (bk:id, bk:user, bk:all) live in other slots; a confirm writes them first (one pipelined
+// batch) and runs the day's script only then (a second round trip), so a booking never exists without
+// them. Every read goes through the day's hash, so an index entry of a booking that was never made (full,
+// duplicate) is never shown, and is removed right after.
 // Holds expire by the caller's clock ("now" is an argument), the keys themselves by Redis's PEXPIRE.
 
 using System.Globalization;
@@ -217,56 +218,50 @@ public sealed partial class RedisStore : IBookingLedger, IReminderQueue
         var pointer = BookingKey("id:" + booking.Id);
         var user = BookingKey("user:" + booking.User);
         var all = BookingKey("all");
-        // One round trip: the indexes (other hash slots) and the day's script go out in one pipelined batch.
-        // The indexes are written first so that a booking is never made without them; an index entry whose
-        // booking was not made points at nothing (reads skip it) and is removed below.
+        // Two round trips. First the indexes (other hash slots), as one pipelined batch: the id's pointer with
+        // SET NX GET (free, or already ours: our slot, a retry of this very attempt), the person's and the staff's
+        // index with ZADD NX (never moving someone else's entry). Only once they are written does the day's script
+        // run, so a booking never exists without its indexes; an index entry of a booking that was not made points
+        // at nothing (every read goes through the day's hash) and is removed again below.
         var db = await _connection.GetDatabaseAsync(cancellationToken).ConfigureAwait(false);
         var batch = db.CreateBatch();
-        // SET NX GET: the id's pointer was free (null) or already ours (our slot: a retry of this very attempt).
         var pointed = batch.StringSetAndGetAsync(pointer, slotKey, TimeSpan.FromMilliseconds(ttl), when: When.NotExists);
         var indexed = Task.WhenAll(
             batch.SortedSetRemoveRangeByScoreAsync(user, double.NegativeInfinity, cutoff, Exclude.Stop),
-            batch.SortedSetAddAsync(user, booking.Id, start),
+            batch.SortedSetAddAsync(user, booking.Id, start, When.NotExists),
             ExtendScript.EvaluateAsync(batch, [user], [ttl], db),
             batch.SortedSetRemoveRangeByScoreAsync(all, double.NegativeInfinity, cutoff, Exclude.Stop),
-            batch.SortedSetAddAsync(all, booking.Id, start));
-        var confirmed = ConfirmScript.EvaluateAsync(batch,
-            [BookingRecordKey(slotKey, booking.Id), SlotKey(slotKey), DayKey(slotKey), HoldKey(slotKey), DayTag(slotKey) + "idem:" + booking.IdempotencyKey, .. NearKeys(booking.Slot, limits)],
-            [booking.Id, slotKey, start, booking.User, nowMs, booking.Details, limits.Capacity, limits.PerDay, ttl], db);
+            batch.SortedSetAddAsync(all, booking.Id, start, When.NotExists));
         batch.Execute();
-        var result = (RedisResult[])(await Bounded(confirmed, cancellationToken).ConfigureAwait(false))!;
         var before = await Bounded(pointed, cancellationToken).ConfigureAwait(false);
-        var pointerIsOurs = before.IsNull || (string?)before == slotKey;
-        var pointerIsNew = before.IsNull;
         await Bounded(indexed, cancellationToken).ConfigureAwait(false);
+        if (!before.IsNull && (string?)before != slotKey)
+            throw new InvalidOperationException("The booking id is already in use; make a new one and try again.");
+        var pointerIsNew = before.IsNull;
 
+        var result = (RedisResult[])(await RunAsync(d => ConfirmScript.EvaluateAsync(d,
+            [BookingRecordKey(slotKey, booking.Id), SlotKey(slotKey), DayKey(slotKey), HoldKey(slotKey), DayTag(slotKey) + "idem:" + booking.IdempotencyKey, .. NearKeys(booking.Slot, limits)],
+            [booking.Id, slotKey, start, booking.User, nowMs, booking.Details, limits.Capacity, limits.PerDay, ttl]), cancellationToken).ConfigureAwait(false))!;
         var outcome = (long)result[0];
-        if (outcome == 0 && pointerIsOurs)
+        if (outcome == 0)
             return new BookResult(BookOutcome.Booked, new Booking(booking.Id, slotKey, Local(start), booking.User, BookingStatus.Confirmed, Local(nowMs), Local(nowMs), booking.Details));
 
-        // Not made (or the id belongs to another booking): take back what this attempt wrote, never what another did.
-        // (A duplicate that names this very id is this attempt's own earlier success: a retry; nothing to take back.)
-        if (outcome == 2 || (outcome == 1 && (string?)result[1] != booking.Id))
+        // Not made: take back the index entries this attempt wrote (only when the id was new: a retry of an attempt
+        // that did book finds its own booking as the duplicate and leaves everything as it is).
+        if (pointerIsNew && (outcome == 2 || (outcome == 1 && (string?)result[1] != booking.Id)))
         {
             await Task.WhenAll(
-                pointerIsNew ? RunAsync(d => d.KeyDeleteAsync(pointer), cancellationToken) : Task.CompletedTask,
+                RunAsync(d => d.KeyDeleteAsync(pointer), cancellationToken),
                 RunAsync(d => d.SortedSetRemoveAsync(user, booking.Id), cancellationToken),
                 RunAsync(d => d.SortedSetRemoveAsync(all, booking.Id), cancellationToken)).ConfigureAwait(false);
         }
-        switch (outcome)
+        return outcome switch
         {
-            case 0:
-                // Booked on this day, but the id already points at a booking elsewhere: undo ours.
-                await RunAsync(d => CancelScript.EvaluateAsync(d, RecordKeys(slotKey, booking.Id), [booking.Id, nowMs, slotKey, "delete"]), cancellationToken).ConfigureAwait(false);
-                throw new InvalidOperationException("The booking id is already in use; make a new one and try again.");
-            case 1:
-                return await ReadRecordAsync(slotKey, (string)result[1]!, cancellationToken).ConfigureAwait(false) is { } done
-                    ? new BookResult(BookOutcome.Duplicate, done) : new BookResult(BookOutcome.NotFound, null);
-            case 2:
-                return new BookResult(BookOutcome.Full, null);
-            default:
-                throw new InvalidOperationException("The booking id is already in use; make a new one and try again.");
-        }
+            1 => await ReadRecordAsync(slotKey, (string)result[1]!, cancellationToken).ConfigureAwait(false) is { } done
+                ? new BookResult(BookOutcome.Duplicate, done) : new BookResult(BookOutcome.NotFound, null),
+            2 => new BookResult(BookOutcome.Full, null),
+            _ => throw new InvalidOperationException("The booking id is already in use; make a new one and try again."),
+        };
     }
 
     public async Task<BookResult> ChangeAsync(string id, SlotRef slot, SlotLimits limits, DateTimeOffset now, TimeSpan keepAfter, CancellationToken cancellationToken = default)
@@ -334,7 +329,8 @@ public sealed partial class RedisStore : IBookingLedger, IReminderQueue
     {
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            var slotKey = await SlotOfAsync(id, cancellationToken).ConfigureAwait(false);
+            // The record's own slot (the pointer names the day, which is all a read needs; its slot may lag a move).
+            var slotKey = (await GetAsync(id, cancellationToken).ConfigureAwait(false))?.Slot;
             if (slotKey is null) return new BookResult(BookOutcome.NotFound, null);
             var result = (RedisResult[])(await RunAsync(db => CancelScript.EvaluateAsync(db, RecordKeys(slotKey, id), [id, now.ToUnixTimeMilliseconds(), slotKey, "cancel"]), cancellationToken)
                 .ConfigureAwait(false))!;
@@ -358,7 +354,7 @@ public sealed partial class RedisStore : IBookingLedger, IReminderQueue
     {
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            var slotKey = await SlotOfAsync(id, cancellationToken).ConfigureAwait(false);
+            var slotKey = (await GetAsync(id, cancellationToken).ConfigureAwait(false))?.Slot;
             if (slotKey is null) return false;
             var result = (RedisResult[])(await RunAsync(db => CancelScript.EvaluateAsync(db, RecordKeys(slotKey, id), [id, 0, slotKey, "delete"]), cancellationToken)
                 .ConfigureAwait(false))!;

@@ -60,6 +60,40 @@ public abstract class RedisBookingLedgerTestsBase(RedisFixtureBase redis) : Book
     }
 
     [Fact]
+    public async Task A_booking_whose_pointer_lags_a_move_within_the_day_is_still_found_cancelled_and_deleted()
+    {
+        var prefix = NewPrefix();
+        var store = (RedisStore)Create(prefix).Bookings;
+        await store.ConfirmAsync(new NewBooking("k", "A", Slot(3, 10), "u1", "{}"), new SlotLimits(1), Now, Keep);
+        await store.ChangeAsync("A", Slot(3, 13), new SlotLimits(1), Now, Keep);
+        // As if the pointer's update after the move had been lost: it still names the old slot of that day.
+        await redis.Db.StringSetAsync(prefix + "bk:id:A", "2026-12-03T10:00");
+        Assert.Equal("2026-12-03T13:00", (await store.GetAsync("A"))!.Slot);
+        Assert.Equal(BookOutcome.Booked, (await store.CancelAsync("A", Now)).Outcome);
+        Assert.Equal(0, (await store.TakenAsync(["2026-12-03T13:00"], null, Now))["2026-12-03T13:00"]);
+        Assert.True(await store.DeleteAsync("A"));
+        Assert.Null(await store.GetAsync("A"));
+    }
+
+    [Fact]
+    public async Task A_confirm_retried_with_the_same_id_after_it_booked_returns_the_same_booking_and_keeps_its_indexes()
+    {
+        var prefix = NewPrefix();
+        var store = (RedisStore)Create(prefix).Bookings;
+        var request = new NewBooking("k", "A", Slot(3, 10), "u1", "{}");
+        Assert.Equal(BookOutcome.Booked, (await store.ConfirmAsync(request, new SlotLimits(1), Now, Keep)).Outcome);
+        var again = await store.ConfirmAsync(request, new SlotLimits(1), Now, Keep);
+        Assert.Equal((BookOutcome.Duplicate, "A"), (again.Outcome, again.Booking!.Id));
+        Assert.Equal(["A"], (await store.ListByUserAsync("u1")).Select(b => b.Id));
+        Assert.Equal(["A"], (await store.ListAsync(Slot(3, 0).Start, Slot(3, 23).Start)).Select(b => b.Id));
+        // A full slot takes back what the refused attempt wrote to the indexes.
+        Assert.Equal(BookOutcome.Full, (await store.ConfirmAsync(new NewBooking("k2", "B", Slot(3, 10), "u2", "{}"), new SlotLimits(1), Now, Keep)).Outcome);
+        Assert.False(await redis.Db.KeyExistsAsync(prefix + "bk:id:B"));
+        Assert.Null(await redis.Db.SortedSetScoreAsync(prefix + "bk:all", "B"));
+        Assert.Null(await redis.Db.SortedSetScoreAsync(prefix + "bk:user:u2", "B"));
+    }
+
+    [Fact]
     public async Task Keys_follow_the_documented_scheme_and_expire_after_the_appointment_plus_retention()
     {
         var prefix = NewPrefix();
