@@ -71,6 +71,7 @@ internal sealed class RedisConnection : IAsyncDisposable
                 try
                 {
                     var connected = await pending.WaitAsync(ConnectWait, cancellationToken).ConfigureAwait(false);
+                    IsCluster = connected.GetServers().Any(server => server.ServerType == ServerType.Cluster);
                     Volatile.Write(ref _multiplexer, connected);
                 }
                 catch (Exception) when (!pending.IsCompleted)
@@ -88,6 +89,12 @@ internal sealed class RedisConnection : IAsyncDisposable
             _connecting.Release();
         }
     }
+
+    /// <summary>
+    /// Whether the connection found a Redis Cluster (known once connected). On a single Redis, keys of different
+    /// hash slots may share one script; on a cluster they may not.
+    /// </summary>
+    public bool IsCluster { get; private set; }
 
     /// <summary>The multiplexer, connected on first use (null before).</summary>
     public IConnectionMultiplexer? Current => Volatile.Read(ref _multiplexer);

@@ -162,7 +162,7 @@ public sealed partial class RedisStore : IBookingLedger, IReminderQueue
         return { 1, redis.call('HGETALL', KEYS[1]) }
         """);
 
-    // KEYS slot, hold pairs (one day); ARGV now ms, except. Returns the places taken per slot, in order.
+    // KEYS slot, hold pairs (one day on a cluster, any days on a single Redis); ARGV now ms, except. Returns the places taken per slot, in order.
     internal static readonly RedisScript TakenScript = new("""
         local out = {}
         for i = 1, #KEYS, 2 do
@@ -407,10 +407,12 @@ public sealed partial class RedisStore : IBookingLedger, IReminderQueue
     {
         var keys = slotKeys.Distinct().ToList();
         if (keys.Count == 0) return new Dictionary<string, int>();
-        // One script per day (one hash slot each), all sent together: one round trip.
+        // On a cluster one script per day (one hash slot each), all sent together: one round trip. On a single
+        // Redis one script for every day.
         var db = await _connection.GetDatabaseAsync(cancellationToken).ConfigureAwait(false);
         var batch = db.CreateBatch();
-        var days = keys.GroupBy(k => k[..10]).Select(day => (Slots: day.ToList(), Result: TakenScript.EvaluateAsync(batch,
+        var groups = _connection.IsCluster ? keys.GroupBy(DayOf) : keys.GroupBy(_ => "");
+        var days = groups.Select(day => (Slots: day.ToList(), Result: TakenScript.EvaluateAsync(batch,
             day.SelectMany(k => new RedisKey[] { SlotKey(k), HoldKey(k) }).ToArray(), [now.ToUnixTimeMilliseconds(), except ?? ""], db))).ToList();
         batch.Execute();
         await Bounded(Task.WhenAll(days.Select(d => d.Result)), cancellationToken).ConfigureAwait(false);
