@@ -24,7 +24,7 @@ public sealed record RedisPersistence(bool AppendOnly, string Save)
 }
 
 /// <summary>
-/// At start, reads the persistence settings of every Redis primary and warns when one keeps nothing on
+/// At start, connects the store and loads its scripts (<see cref="RedisStore.WarmUpAsync"/>), then reads the persistence settings of every Redis primary and warns when one keeps nothing on
 /// disk; in Production it refuses to start unless <see cref="RedisPersistenceOptions.AcceptRedisWithoutPersistence"/>.
 /// A Redis that cannot be reached or does not allow <c>CONFIG GET</c> (some managed services) only gets a
 /// warning: the bot must start and answer crisis messages even while Redis is away.
@@ -34,6 +34,15 @@ public sealed partial class RedisPersistenceCheck(RedisStore store, IOptions<Red
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // Connect the store and load its scripts before the first turn (a failure is only a slower first turn).
+        try
+        {
+            await store.WarmUpAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error) when (!cancellationToken.IsCancellationRequested)
+        {
+            WarmUpFailed(log, error.GetType().Name);
+        }
         IReadOnlyList<RedisPersistence> primaries;
         try
         {
@@ -59,6 +68,9 @@ public sealed partial class RedisPersistenceCheck(RedisStore store, IOptions<Red
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(EventId = 1104, Level = LogLevel.Warning, Message = "Connecting to Redis and loading the scripts at start failed ({ErrorType}); the first turns will do it.")]
+    private static partial void WarmUpFailed(ILogger logger, string errorType);
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "Redis persistence settings could not be read ({ErrorType}); bookings survive a Redis restart only with AOF or RDB snapshots.")]
     private static partial void Unreadable(ILogger logger, string errorType);

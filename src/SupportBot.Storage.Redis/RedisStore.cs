@@ -234,6 +234,29 @@ public sealed partial class RedisStore : IConversationStore, ITranscriptStore, I
         return items.Select(i => (string)i!).ToList();
     }
 
+    // Every script of the store (a property, built when asked: static fields of partial files have no set order).
+    private static RedisScript[] AllScripts => [BeginScript, CommitScript, RenewScript, ReleaseScript, AppendScript, ReadScript, LogAppendScript,
+        HoldScript, ConfirmScript, ChangeScript, MoveInScript, CancelScript, TakenScript, ExtendScript, ClaimScript,
+        RosterJoinScript, RosterLeaveScript, RosterListScript];
+
+    /// <summary>
+    /// Connects the store's multiplexer and loads every script on every primary (<c>SCRIPT LOAD</c>), so the first
+    /// turns after a start are plain <c>EVALSHA</c>s on a ready connection. Called once at start; a failure only
+    /// means the first calls connect and load as usual.
+    /// </summary>
+    public async Task WarmUpAsync(CancellationToken cancellationToken = default)
+    {
+        await _connection.GetDatabaseAsync(cancellationToken).ConfigureAwait(false);
+        var multiplexer = _connection.Current!;
+        var primaries = multiplexer.GetServers().Where(s => s.IsConnected && !s.IsReplica).ToList();
+        if (primaries.Count == 0) throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, "No Redis primary is connected.");
+        var loads = new List<Task>();
+        foreach (var server in primaries)
+            foreach (var script in AllScripts)
+                loads.Add(server.ScriptLoadAsync(script.Text));
+        await Task.WhenAll(loads).WaitAsync(_connection.OperationTimeout, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>
     /// <c>CONFIG GET appendonly</c> and <c>save</c> of every primary, over a short-lived connection of its own
     /// (CONFIG is an admin command, which the store's own connection does not allow).

@@ -167,6 +167,18 @@ public abstract class RedisStoreTestsBase(RedisFixtureBase redis) : StoreContrac
     }
 
     [Fact]
+    public async Task After_the_warm_up_the_first_turn_is_two_commands()
+    {
+        var store = Open(NewPrefix());
+        await store.WarmUpAsync();
+        // Connected, and every primary knows every script: no NOSCRIPT, no EVAL on the first turn.
+        var before = store.OperationCount;
+        var lease = await store.TryBeginAsync("line:U1", TimeSpan.FromSeconds(30));
+        Assert.True(await store.CommitAsync(lease!, "{}", TimeSpan.FromHours(1)));
+        Assert.Equal(2, store.OperationCount - before);
+    }
+
+    [Fact]
     public async Task A_turn_is_two_commands_one_round_trip_each()
     {
         var store = Open(NewPrefix());
