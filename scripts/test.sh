@@ -2,7 +2,8 @@
 # Runs every SupportBot test on a fresh Debian machine with the .NET SDK:
 #   1. installs what the tests need when it is missing (redis-server, chromium, fonts-noto-cjk,
 #      and the npm test tooling in tests/browser),
-#   2. starts a throwaway Redis on a free loopback port (SUPPORTBOT_TEST_REDIS),
+#   2. starts a throwaway Redis on a free loopback port (SUPPORTBOT_TEST_REDIS) and a throwaway
+#      three-master Redis Cluster (SUPPORTBOT_TEST_REDIS_CLUSTER), see scripts/lib/test-redis.sh,
 #   3. runs `dotnet test` on the whole solution, prints "N passed, N failed, N skipped",
 #   4. stops what it started. Any failed or skipped test makes it exit non-zero.
 # Usage: ./scripts/test.sh [extra dotnet test arguments, e.g. --filter FullyQualifiedName~Redis]
@@ -30,17 +31,13 @@ if [ ! -f tests/browser/node_modules/.lock-sum ] || [ "$(cat tests/browser/node_
   echo "$lock_sum" > tests/browser/node_modules/.lock-sum
 fi
 
-# A Redis of our own on a free loopback port, gone when the script ends.
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
-redis_dir=$(mktemp -d)
-redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes \
-  --dir "$redis_dir" --pidfile "$redis_dir/redis.pid" --logfile "$redis_dir/redis.log"
-stop_redis() { [ -f "$redis_dir/redis.pid" ] && kill "$(cat "$redis_dir/redis.pid")" 2>/dev/null || true; rm -rf "$redis_dir"; }
-trap stop_redis EXIT
-for _ in $(seq 100); do redis-cli -p "$port" ping >/dev/null 2>&1 && break; sleep 0.1; done
-redis-cli -p "$port" ping >/dev/null || { echo "test.sh: redis-server did not start (see $redis_dir/redis.log)"; exit 1; }
+# A Redis of our own on a free loopback port (SUPPORTBOT_TEST_REDIS) and a three-master Redis Cluster
+# (SUPPORTBOT_TEST_REDIS_CLUSTER, plus a spare node for the failover test), all gone when the script ends.
+. scripts/lib/test-redis.sh
+trap stop_test_redis EXIT
+start_test_redis || exit 1
+start_test_cluster || exit 1
 
-export SUPPORTBOT_TEST_REDIS="127.0.0.1:$port"
 export SUPPORTBOT_CHROMIUM="$(command -v chromium)"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 

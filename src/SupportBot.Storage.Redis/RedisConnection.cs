@@ -17,13 +17,16 @@ internal sealed class RedisConnection : IAsyncDisposable
     public RedisConnection(string connectionString)
     {
         _configuration = Configure(connectionString);
-        // The connect timeout bounds the first connection; the sync/response timeout bounds a
-        // command. A call waits for at most both, plus a little for the heartbeat to notice.
-        OperationTimeout = TimeSpan.FromMilliseconds(Math.Max(_configuration.SyncTimeout, _configuration.ResponseTimeout) + 500);
+        // The connect timeout bounds the first connection; the async timeout bounds a command (the
+        // library checks it on its heartbeat, once a second, hence the extra second).
+        OperationTimeout = TimeSpan.FromMilliseconds(_configuration.AsyncTimeout + 1000);
         ConnectWait = TimeSpan.FromMilliseconds(_configuration.ConnectTimeout + 1000);
     }
 
     public TimeSpan OperationTimeout { get; }
+
+    /// <summary>The parsed connection string with our defaults (clone it before changing it).</summary>
+    public ConfigurationOptions Configuration => _configuration;
 
     private TimeSpan ConnectWait { get; }
 
@@ -42,8 +45,11 @@ internal sealed class RedisConnection : IAsyncDisposable
         if (!Has("abortConnect")) options.AbortOnConnectFail = false;
         if (!Has("connectTimeout")) options.ConnectTimeout = 2000;
         if (!Has("syncTimeout")) options.SyncTimeout = 2000;
-        if (!Has("responseTimeout")) options.ResponseTimeout = 2000;
+        if (!Has("asyncTimeout")) options.AsyncTimeout = 2000;
         if (!Has("connectRetry")) options.ConnectRetry = 1;
+        // While disconnected, fail a command at once instead of queueing it until the timeout (the
+        // library's default backlog): a turn must apologise quickly, not wait for Redis to return.
+        options.BacklogPolicy = BacklogPolicy.FailFast;
         return options;
     }
 
@@ -65,6 +71,7 @@ internal sealed class RedisConnection : IAsyncDisposable
                 try
                 {
                     var connected = await pending.WaitAsync(ConnectWait, cancellationToken).ConfigureAwait(false);
+                    IsCluster = connected.GetServers().Any(server => server.ServerType == ServerType.Cluster);
                     Volatile.Write(ref _multiplexer, connected);
                 }
                 catch (Exception) when (!pending.IsCompleted)
@@ -83,6 +90,15 @@ internal sealed class RedisConnection : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Whether the connection found a Redis Cluster (known once connected). On a single Redis, keys of different
+    /// hash slots may share one script; on a cluster they may not.
+    /// </summary>
+    public bool IsCluster { get; private set; }
+
+    /// <summary>The multiplexer, connected on first use (null before).</summary>
+    public IConnectionMultiplexer? Current => Volatile.Read(ref _multiplexer);
+
     public async ValueTask DisposeAsync()
     {
         await _connecting.WaitAsync().ConfigureAwait(false);
@@ -100,5 +116,13 @@ internal sealed class RedisConnection : IAsyncDisposable
         {
             _connecting.Release();
         }
+    }
+
+    /// <summary>Synchronous disposal for containers that do not dispose asynchronously: no waiting on tasks.</summary>
+    public void Dispose()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        Interlocked.Exchange(ref _multiplexer, null)?.Dispose();
     }
 }

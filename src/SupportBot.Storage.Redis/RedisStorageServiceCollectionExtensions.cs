@@ -8,7 +8,8 @@ public static class RedisStorageServiceCollectionExtensions
 {
     /// <summary>
     /// Every store contract (<see cref="StoreContracts.All"/>) in Redis: one <see cref="RedisStore"/>
-    /// singleton (one multiplexer per process), plus the "redis" health check. The key prefix comes from
+    /// singleton (one multiplexer per process), plus the "redis" health check and the start-up check of
+    /// Redis's persistence (<see cref="RedisPersistenceCheck"/>, <c>Storage:AcceptRedisWithoutPersistence</c>). The key prefix comes from
     /// <see cref="StorageOptions"/> (section <c>Storage</c>) when bound. The in-process counterpart is
     /// <c>AddSupportBotMemoryStore</c>; register one of the two.
     /// </summary>
@@ -22,6 +23,9 @@ public static class RedisStorageServiceCollectionExtensions
         services.AddOptions<StorageOptions>();
         services.AddStoreContracts(provider => new RedisStore(connectionString, provider.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
+        // At start: warn about (in Production refuse) a Redis that keeps nothing on disk.
+        services.AddOptions<RedisPersistenceOptions>().BindConfiguration(StorageOptions.SectionName);
+        services.AddHostedService<RedisPersistenceCheck>();
         return services;
     }
 }

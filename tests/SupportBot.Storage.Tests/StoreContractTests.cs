@@ -127,11 +127,42 @@ public abstract class StoreContractTests
         await ExpireAsync(store, prefix, "lease:c1");
         var next = await store.Conversations.TryBeginAsync("c1", Lease);
 
-        // Same version (0), so the slow commit wins the CAS; the next turn's commit must then conflict.
-        Assert.True(await store.Conversations.CommitAsync(slow!, "\"slow\"", Keep));
+        // Same version (0), but the lease is the next turn's now: the slow turn is fenced off, writes nothing
+        // and leaves the lease alone; the next turn commits.
+        Assert.False(await store.Conversations.CommitAsync(slow!, "\"slow\"", Keep));
         Assert.Null(await store.Conversations.TryBeginAsync("c1", Lease));
-        Assert.False(await store.Conversations.CommitAsync(next!, "\"next\"", Keep));
+        Assert.True(await store.Conversations.CommitAsync(next!, "\"next\"", Keep));
+        Assert.Equal("\"next\"", (await store.Conversations.TryBeginAsync("c1", Lease))!.StateJson);
+    }
+
+    [Fact]
+    public async Task A_late_commit_whose_lease_expired_and_was_not_taken_still_writes_by_version()
+    {
+        var (store, prefix) = Fresh();
+        var slow = await store.Conversations.TryBeginAsync("c1", Lease);
+        await ExpireAsync(store, prefix, "lease:c1");
+        // Nobody took the lease: the version check alone decides.
+        Assert.True(await store.Conversations.CommitAsync(slow!, "\"slow\"", Keep));
         Assert.Equal("\"slow\"", (await store.Conversations.TryBeginAsync("c1", Lease))!.StateJson);
+    }
+
+    [Fact]
+    public async Task Renew_extends_only_the_holders_own_lease()
+    {
+        var (store, prefix) = Fresh();
+        var lease = await store.Conversations.TryBeginAsync("c1", Lease);
+        Assert.True(await store.Conversations.RenewAsync(lease!, Lease));
+        Assert.Null(await store.Conversations.TryBeginAsync("c1", Lease));
+        Assert.True(await store.Conversations.CommitAsync(lease!, "{}", Keep));
+        // Committed: the lease is gone, so renewing it fails (and takes nothing).
+        Assert.False(await store.Conversations.RenewAsync(lease!, Lease));
+        var next = await store.Conversations.TryBeginAsync("c1", Lease);
+        Assert.NotNull(next);
+        await ExpireAsync(store, prefix, "lease:c1");
+        var third = await store.Conversations.TryBeginAsync("c1", Lease);
+        // An expired lease that another turn took is not the old holder's to renew.
+        Assert.False(await store.Conversations.RenewAsync(next!, Lease));
+        Assert.True(await store.Conversations.RenewAsync(third!, Lease));
     }
 
     [Fact]

@@ -14,9 +14,19 @@ public interface IConversationStore
 
     /// <summary>
     /// Writes <paramref name="stateJson"/> when the stored version still equals the lease's version
-    /// (null deletes the state), then releases the lease. False on a version conflict: nothing was written.
+    /// (null deletes the state), then releases the lease. False on a version conflict, or when another
+    /// turn holds the lease now (the lease token is the fencing token: a turn whose lease was taken over
+    /// never writes): nothing was written.
     /// </summary>
     Task<bool> CommitAsync(TurnLease lease, string? stateJson, TimeSpan keepFor, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Extends the lease to <paramref name="leaseFor"/> from now while the turn runs, so leases can be short
+    /// (a dead instance's conversations free again soon). False when the lease is no longer this turn's.
+    /// </summary>
+    /// <remarks>Both stores implement it; the default is for test doubles that never renew.</remarks>
+    Task<bool> RenewAsync(TurnLease lease, TimeSpan leaseFor, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("This conversation store cannot renew leases.");
 
     /// <summary>Releases the lease without writing (a failed turn).</summary>
     Task ReleaseAsync(TurnLease lease, CancellationToken cancellationToken = default);

@@ -14,8 +14,11 @@ public sealed class StorageOptions
     /// <summary>How long a Direct Line transcript is kept after its last activity.</summary>
     public TimeSpan TranscriptTtl { get; set; } = TimeSpan.FromHours(24);
 
-    /// <summary>How long a turn may hold its conversation's lease before another instance may take it.</summary>
-    public TimeSpan LeaseTtl { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// How long a conversation's lease lasts unless its turn renews it (it does, every third of this, while it
+    /// runs): after an instance dies mid-turn, its conversations are free again within this time.
+    /// </summary>
+    public TimeSpan LeaseTtl { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>How long a turn waits for a busy conversation's lease before giving up.</summary>
     public TimeSpan LeaseWait { get; set; } = TimeSpan.FromSeconds(60);

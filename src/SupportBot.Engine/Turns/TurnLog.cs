@@ -14,6 +14,9 @@ internal static partial class TurnLog
     [LoggerMessage(1003, LogLevel.Warning, "Releasing a conversation lease failed ({ExceptionType}); it will expire on its own.")]
     public static partial void ReleaseFailed(ILogger logger, string exceptionType);
 
+    [LoggerMessage(1009, LogLevel.Warning, "Renewing a conversation lease failed ({ExceptionType}); the turn goes on, its commit is checked.")]
+    public static partial void RenewFailed(ILogger logger, string exceptionType);
+
     [LoggerMessage(1004, LogLevel.Error, "Queued work failed ({ExceptionType}).")]
     public static partial void QueuedWorkFailed(ILogger logger, Exception exception, string exceptionType);
 
@@ -30,6 +33,6 @@ internal static partial class TurnLog
     public static partial void LeaveFailed(ILogger logger, string flow, string exceptionType);
 
     // Debug: a flood must not become a flood of log lines.
-    [LoggerMessage(1009, LogLevel.Debug, "A message on {Channel} was over its sender's rate and not run through the flows.")]
+    [LoggerMessage(1010, LogLevel.Debug, "A message on {Channel} was over its sender's rate and not run through the flows.")]
     public static partial void Limited(ILogger logger, string channel);
 }

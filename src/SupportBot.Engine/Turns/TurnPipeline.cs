@@ -88,18 +88,29 @@ public sealed class TurnPipeline(
             _outage.Succeeded();
             var state = Read(lease.StateJson);
             var turn = new TurnContext(incoming, state, catalog, clock.GetUtcNow());
-            try
+            // The lease is short (a dead instance's conversations are free again soon); a turn that runs
+            // longer keeps it by renewing it. A plain turn ends long before the first renewal is due.
+            using (var renewing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
-                await bot.OnTurnAsync(turn, cancellationToken);
-            }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                // The message text and state are not logged: they may hold health information.
-                TurnLog.TurnFailed(log, ex, incoming.ChannelId ?? "", ex.GetType().Name);
-                telemetry?.Failed(channel, ex.GetType().Name);
-                turn.ClearReplies();
-                turn.State = new ConversationState { Turns = state.Turns };
-                turn.Say("error.apology");
+                var renewal = RenewWhileRunningAsync(lease, renewing.Token);
+                try
+                {
+                    await bot.OnTurnAsync(turn, cancellationToken);
+                }
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // The message text and state are not logged: they may hold health information.
+                    TurnLog.TurnFailed(log, ex, incoming.ChannelId ?? "", ex.GetType().Name);
+                    telemetry?.Failed(channel, ex.GetType().Name);
+                    turn.ClearReplies();
+                    turn.State = new ConversationState { Turns = state.Turns };
+                    turn.Say("error.apology");
+                }
+                finally
+                {
+                    await renewing.CancelAsync();
+                    await renewal;
+                }
             }
             turn.State.Turns++;
 
@@ -156,6 +167,30 @@ public sealed class TurnPipeline(
             if (clock.GetUtcNow() > deadline) throw new TimeoutException("The conversation is busy in another instance.");
             await Task.Delay(delay, clock, cancellationToken);
             delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 50));
+        }
+    }
+
+    /// <summary>
+    /// Renews the lease every third of <see cref="StorageOptions.LeaseTtl"/> until stopped. When the lease was lost
+    /// (or the store fails), it stops: the commit's fencing and version check then decide, and a lost turn reruns.
+    /// </summary>
+    private async Task RenewWhileRunningAsync(TurnLease lease, CancellationToken stop)
+    {
+        var every = _options.LeaseTtl / 3;
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(every, clock, stop);
+                if (!await store.RenewAsync(lease, _options.LeaseTtl, stop)) return;
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            TurnLog.RenewFailed(log, ex.GetType().Name);
         }
     }
 

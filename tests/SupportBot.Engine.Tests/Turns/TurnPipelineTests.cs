@@ -122,6 +122,45 @@ public sealed class TurnPipelineTests
         Assert.True(store.Attempts > 1);
     }
 
+    /// <summary>A turn that waits for the test to let it finish.</summary>
+    private sealed class SlowBot : IBot
+    {
+        public readonly TaskCompletionSource Started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public readonly TaskCompletionSource Finish = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public async Task OnTurnAsync(TurnContext turn, CancellationToken cancellationToken)
+        {
+            Started.TrySetResult();
+            await Finish.Task;
+            turn.Say("echo", new Dictionary<string, string> { ["n"] = "1" });
+        }
+    }
+
+    [Fact]
+    public async Task A_turn_longer_than_its_lease_keeps_the_lease_by_renewing_it_and_commits()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-24T10:00:00+09:00"));
+        var store = new MemoryStore(clock);
+        var bot = new SlowBot();
+        var pipeline = Pipeline(store, bot, clock, new StorageOptions { LeaseTtl = TimeSpan.FromSeconds(5) });
+
+        var turn = pipeline.RunAsync(Message("hi"));
+        await bot.Started.Task;
+        // Four lease lifetimes pass while the turn runs: nobody else gets the conversation.
+        for (var second = 1; second <= 20; second++)
+        {
+            clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(20);
+            Assert.Null(await store.TryBeginAsync("test:c1", TimeSpan.FromSeconds(5)));
+        }
+        bot.Finish.SetResult();
+        Assert.Single(await turn);
+        var next = await store.TryBeginAsync("test:c1", TimeSpan.FromSeconds(5));
+        Assert.Equal(1, next!.Version);
+        // Done: no renewal keeps a lease any more; the next lease expires after its 5 s.
+        clock.Advance(TimeSpan.FromSeconds(6));
+        Assert.NotNull(await store.TryBeginAsync("test:c1", TimeSpan.FromSeconds(5)));
+    }
+
     private sealed class ThrowingBot : IBot
     {
         public Task OnTurnAsync(TurnContext turn, CancellationToken cancellationToken) => throw new InvalidOperationException("boom");

@@ -11,6 +11,7 @@ public sealed class ConfigurationTemplateTests
     public static TheoryData<string, Type> Sections() => new()
     {
         { "Storage", typeof(Engine.State.StorageOptions) },
+        { "Storage", typeof(Storage.Redis.RedisPersistenceOptions) },
         { "Center", typeof(Engine.Center.CenterOptions) },
         { "Calendar", typeof(Calendar.BusinessCalendarOptions) },
         { "Clock", typeof(Web.Composition.ClockOptions) },

@@ -74,11 +74,25 @@ public sealed class MemoryStore(TimeProvider clock) : IConversationStore, ITrans
         lock (_gate)
         {
             SweepIfDueLocked(now);
+            if (_leases.TryGetValue(lease.ConversationKey, out var holder) && holder.Expires > now && holder.Token != lease.Token)
+                return Task.FromResult(false);
             ReleaseLocked(lease);
             var current = _states.TryGetValue(lease.ConversationKey, out var s) && s.Expires > now ? s.Version : 0;
             if (current != lease.Version) return Task.FromResult(false);
             if (stateJson is null) _states.Remove(lease.ConversationKey);
             else _states[lease.ConversationKey] = (stateJson, current + 1, now + keepFor);
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task<bool> RenewAsync(TurnLease lease, TimeSpan leaseFor, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        lock (_gate)
+        {
+            if (!_leases.TryGetValue(lease.ConversationKey, out var held) || held.Token != lease.Token || held.Expires <= now)
+                return Task.FromResult(false);
+            _leases[lease.ConversationKey] = (held.Token, now + leaseFor);
             return Task.FromResult(true);
         }
     }
