@@ -36,6 +36,7 @@ internal static class ChatPageEndpoints
                 .Replace("{{unavailable}}", JsonSerializer.Serialize(catalog.Text(culture, "webchat.unavailable")));
             return Results.Content(html, "text/html; charset=utf-8");
         });
-        app.MapPost("/api/webchat/token", (DirectLineService directLine) => directLine.PageToken().ToResult());
+        // The page may ask for a locale (?locale=ja-JP-x-easy: plain Japanese, docs/accessibility.md).
+        app.MapPost("/api/webchat/token", (DirectLineService directLine, string? locale) => directLine.PageToken(locale).ToResult());
     }
 }
