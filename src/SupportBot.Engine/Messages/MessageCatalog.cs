@@ -200,7 +200,7 @@ public sealed class MessageCatalog
             foreach (var (key, entry) in entries.OrderBy(e => e.Key, StringComparer.Ordinal))
             {
                 if (!baseEntries.ContainsKey(key)) problems.Add($"locales/{culture}/{Path.GetFileName(entry.File)}: '{key}' is not a key of locales/{baseName}");
-                if (Ruby.Malformed(entry.Text) is { } rest) problems.Add($"locales/{culture}/{Path.GetFileName(entry.File)}: '{key}' has a broken reading ｜漢字《よみ》: {rest}");
+                if (Ruby.Malformed(entry.Text) is { } rest) problems.Add($"locales/{culture}/{Path.GetFileName(entry.File)}: '{key}' has a broken reading (write a bar, the kanji, then the reading in double angle brackets): {rest}");
             }
         }
         return problems;
