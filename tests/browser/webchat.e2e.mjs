@@ -26,7 +26,7 @@ const browser = await chromium.launch({
 });
 let page;
 try {
-  page = await browser.newPage({ locale: 'ja-JP' });
+  page = await browser.newPage({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
   page.on('pageerror', (e) => console.log(`pageerror: ${e.message}`));
   step('open the chat page');
   await page.goto(url, { waitUntil: 'load' });
@@ -75,6 +75,8 @@ try {
   await page.getByText('初回相談（面談）のご予約ですね', { exact: false }).first().waitFor({ timeout: 20000 });
   await sos.click();
   await page.getByText('緊急のときの連絡先です', { exact: false }).first().waitFor({ timeout: 20000 });
+  const sosLines = (await page.locator('.webchat__bubble__content', { hasText: '緊急のときの連絡先です' }).last().innerText()).split('\n').filter((l) => l.trim()).length;
+  if (sosLines < 4) throw new Error(`the emergency numbers are not one per line (${sosLines} lines)`);
 
   step('axe-core: no serious or critical violation (standard page)');
   await audit(page, 'standard');
@@ -84,7 +86,7 @@ try {
   step('the text follows the browser font size');
   const sizes = [];
   for (const standard of [16, 24]) {
-    const p = await browser.newPage({ locale: 'ja-JP' });
+    const p = await browser.newPage({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
     const cdp = await p.context().newCDPSession(p);
     await cdp.send('Page.setFontSizes', { fontSizes: { standard } });
     await p.goto(url, { waitUntil: 'load' });
@@ -99,7 +101,7 @@ try {
   if (!(sizes[1][0] >= sizes[0][0] * 1.4 && sizes[1][1] >= sizes[0][1] * 1.4)) throw new Error(`the text does not follow the browser font size: ${JSON.stringify(sizes)}`);
 
   step('the plain page: plain words, kanji with readings');
-  const easy = await browser.newPage({ locale: 'ja-JP' });
+  const easy = await browser.newPage({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
   easy.on('pageerror', (e) => console.log(`pageerror: ${e.message}`));
   await easy.goto(new URL('?locale=ja-JP-x-easy', url).href, { waitUntil: 'load' });
   await easy.getByText('てつだいます', { exact: false }).first().waitFor({ timeout: 30000 });
