@@ -65,7 +65,8 @@ public sealed class TurnContext
 
     public Activity Send(Activity reply)
     {
-        reply.Locale ??= Culture;
+        // The culture the reply is worded in (ja-JP-x-easy after a switch), whatever the incoming activity said.
+        reply.Locale = Culture;
         _replies.Add(reply);
         return reply;
     }

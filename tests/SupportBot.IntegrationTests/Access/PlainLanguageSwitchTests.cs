@@ -50,6 +50,12 @@ public sealed class PlainLanguageSwitchTests
         var hours = await SayAsync(line, user, "開所時間は？");
         Assert.Contains(hours, t => t.StartsWith("あいて いる じかんは 10:00〜17:00 です。"));
         Assert.All(hours, t => Assert.False(HasKanji(WithoutCenterFacts(t)), t));
+        var access = await SayAsync(line, user, "電話番号を教えて");
+        Assert.Contains(access, t => t.Contains("0465-72-4160"));
+        // LINE shows no ruby: the call button's label is in kana too.
+        var call = line.Api.MessagesTo(user)[^1].GetProperty("quickReply").GetProperty("items").EnumerateArray()
+            .Select(i => i.GetProperty("action")).First(a => a.GetProperty("type").GetString() == "uri");
+        Assert.StartsWith("でんわ（", call.GetProperty("label").GetString());
 
         // The conversation's state goes (its TTL is a day); the choice, kept by user id, stays.
         var store = line.App.Services.GetRequiredService<IConversationStore>();
