@@ -30,26 +30,28 @@ public sealed class DirectLineService(
         if (!HasSecret(authorization, fromLoopback)) return Unauthorized();
         var userId = ReadUserId(body) ?? NewId("dl_");
         var conversationId = NewId("");
-        return Json(200, new { conversationId, token = tokens.Issue(conversationId, userId), expires_in = tokens.ExpiresInSeconds });
+        return Json(200, new { conversationId, token = tokens.Issue(conversationId, userId, ReadLocale(body)), expires_in = tokens.ExpiresInSeconds });
     }
 
     /// <summary>
     /// A token for the built-in chat page: the server is its own Direct Line service, so it can mint
     /// a conversation token without ever sending the secret to the browser.
     /// </summary>
-    public ChannelResponse PageToken()
+    /// <param name="locale">The locale the page asks for (<c>ja-JP-x-easy</c>: plain Japanese), or null.</param>
+    public ChannelResponse PageToken(string? locale = null)
     {
         var conversationId = NewId("");
-        return Json(200, new { conversationId, token = tokens.Issue(conversationId, NewId("dl_")), expires_in = tokens.ExpiresInSeconds });
+        return Json(200, new { conversationId, token = tokens.Issue(conversationId, NewId("dl_"), ValidLocale(locale)), expires_in = tokens.ExpiresInSeconds });
     }
 
     /// <summary><c>POST /v3/directline/conversations</c>: starts the conversation and posts the bot's welcome.</summary>
     public async Task<ChannelResponse> StartConversationAsync(string? authorization, bool fromLoopback, CancellationToken cancellationToken)
     {
         string conversationId, userId;
+        string? locale = null;
         if (tokens.Validate(Bearer(authorization)) is { } bound)
         {
-            (conversationId, userId) = (bound.Conv, bound.User);
+            (conversationId, userId, locale) = (bound.Conv, bound.User, bound.Loc);
         }
         else if (HasSecret(authorization, fromLoopback))
         {
@@ -62,6 +64,7 @@ public sealed class DirectLineService(
         if (isNew)
         {
             var joined = Incoming(conversationId, userId);
+            if (locale is not null) joined.Locale = locale;
             joined.Type = ActivityTypes.ConversationUpdate;
             joined.MembersAdded = [new ChannelAccount { Id = userId }];
             var replies = await pipeline.RunAsync(joined, cancellationToken);
@@ -70,7 +73,7 @@ public sealed class DirectLineService(
                 : [Outgoing(new Activity { Type = ActivityTypes.Event, Name = "conversationStarted" }, conversationId, userId)];
             await AppendAsync(conversationId, items, cancellationToken);
         }
-        return Json(isNew ? 201 : 200, new { conversationId, token = tokens.Issue(conversationId, userId), expires_in = tokens.ExpiresInSeconds });
+        return Json(isNew ? 201 : 200, new { conversationId, token = tokens.Issue(conversationId, userId, locale), expires_in = tokens.ExpiresInSeconds });
     }
 
     /// <summary><c>GET /v3/directline/conversations/{id}</c>: reconnect to a conversation.</summary>
@@ -78,7 +81,7 @@ public sealed class DirectLineService(
     {
         var bound = tokens.Validate(Bearer(authorization));
         if (bound is null || bound.Conv != conversationId) return Unauthorized();
-        return Json(200, new { conversationId, token = tokens.Issue(conversationId, bound.User), expires_in = tokens.ExpiresInSeconds });
+        return Json(200, new { conversationId, token = tokens.Issue(conversationId, bound.User, bound.Loc), expires_in = tokens.ExpiresInSeconds });
     }
 
     /// <summary><c>POST /v3/directline/tokens/refresh</c>: a fresh token for the same conversation and user.</summary>
@@ -86,7 +89,7 @@ public sealed class DirectLineService(
     {
         var bound = tokens.Validate(Bearer(authorization));
         if (bound is null) return Unauthorized();
-        return Json(200, new { conversationId = bound.Conv, token = tokens.Issue(bound.Conv, bound.User), expires_in = tokens.ExpiresInSeconds });
+        return Json(200, new { conversationId = bound.Conv, token = tokens.Issue(bound.Conv, bound.User, bound.Loc), expires_in = tokens.ExpiresInSeconds });
     }
 
     /// <summary>
@@ -117,6 +120,9 @@ public sealed class DirectLineService(
         activity.From = new ChannelAccount { Id = userId, Name = name, Role = "user" };
         activity.Recipient = template.Recipient;
         activity.ServiceUrl = null;
+        // The page asked for a locale (plain Japanese) when it got the token: every activity speaks it; a switch the
+        // person makes in the chat still wins (the engine keeps it in the conversation's state).
+        if (bound?.Loc is { } asked) activity.Locale = asked;
 
         var echo = new List<string> { ActivityJson.Serialize(activity) };
         if (activity.IsMessage) echo.Add(Outgoing(new Activity { Type = ActivityTypes.Typing }, conversationId, userId));
@@ -189,6 +195,24 @@ public sealed class DirectLineService(
         }
         catch (JsonException) { return null; }
     }
+
+    /// <summary>The <c>locale</c> of a token request body (<c>{"user":{"id":…},"locale":"ja-JP-x-easy"}</c>), when it is a language tag.</summary>
+    private static string? ReadLocale(ReadOnlySpan<byte> body)
+    {
+        if (body.IsEmpty) return null;
+        try
+        {
+            var reader = new Utf8JsonReader(body);
+            using var doc = JsonDocument.ParseValue(ref reader);
+            return doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("locale", out var l)
+                && l.ValueKind == JsonValueKind.String ? ValidLocale(l.GetString()) : null;
+        }
+        catch (JsonException) { return null; }
+    }
+
+    /// <summary>A BCP 47-looking tag (<c>ja-JP</c>, <c>ja-JP-x-easy</c>), else null: nothing else goes into a token.</summary>
+    public static string? ValidLocale(string? locale) =>
+        locale is { Length: > 1 and <= 35 } && System.Text.RegularExpressions.Regex.IsMatch(locale, "^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,4}$") ? locale : null;
 
     private static string NewId(string prefix) => prefix + Convert.ToHexString(RandomNumberGenerator.GetBytes(12)).ToLowerInvariant();
 

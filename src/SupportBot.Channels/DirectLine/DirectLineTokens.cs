@@ -30,10 +30,12 @@ public sealed class DirectLineTokens
 
     public int ExpiresInSeconds => (int)_lifetime.TotalSeconds;
 
-    public string Issue(string conversationId, string userId)
+    /// <summary>A token for the conversation and user; <paramref name="locale"/> (optional) is the locale the page asked for
+    /// (e.g. <c>ja-JP-x-easy</c>, plain Japanese), stamped on the conversation's activities.</summary>
+    public string Issue(string conversationId, string userId, string? locale = null)
     {
         var expires = _clock.GetUtcNow().Add(_lifetime).ToUnixTimeSeconds();
-        var payload = Base64Url(JsonSerializer.SerializeToUtf8Bytes(new TokenPayload(conversationId, userId, expires)));
+        var payload = Base64Url(JsonSerializer.SerializeToUtf8Bytes(new TokenPayload(conversationId, userId, expires, locale), PayloadJson));
         return Prefix + payload + "." + Base64Url(Sign(Prefix + payload));
     }
 
@@ -69,5 +71,7 @@ public sealed class DirectLineTokens
         return Convert.FromBase64String(s.PadRight(s.Length + (4 - s.Length % 4) % 4, '='));
     }
 
-    public sealed record TokenPayload(string Conv, string User, long Exp);
+    private static readonly JsonSerializerOptions PayloadJson = new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
+
+    public sealed record TokenPayload(string Conv, string User, long Exp, string? Loc = null);
 }

@@ -176,7 +176,8 @@ public sealed class LineChannel(
             await loading;
         }
 
-        var messages = mapper.Map(replies, incoming.Locale);
+        // Button labels in the replies' culture (plain Japanese after a switch: 「でんわ（…）」).
+        var messages = mapper.Map(replies, replies.FirstOrDefault(r => r.Locale is not null)?.Locale ?? incoming.Locale);
         if (messages.Count == 0) return;
         await delivery.SendAsync(chatId, ReplyToken(ev, received), messages, ct);
     }

@@ -28,23 +28,48 @@ public sealed class TurnContext
     /// <summary>The instant the turn started (from the injected clock), for every time-based decision in it.</summary>
     public DateTimeOffset Now { get; }
 
-    public string Culture { get; }
+    /// <summary>The culture of this turn's replies; a plain-language choice may change it (<see cref="UseCulture"/>).</summary>
+    public string Culture { get; private set; }
+
     public IReadOnlyList<Activity> Replies => _replies;
 
     /// <summary>The flow (or guard: crisis, concern) that answered this turn, for metrics and traces; null when none did.</summary>
     public string? Flow { get; set; }
 
+    /// <summary>Answers in <paramref name="culture"/> from now on (a culture of the catalog: the plain-language variant or its base).</summary>
+    public void UseCulture(string culture)
+    {
+        if (!Catalog.Cultures.Contains(culture, StringComparer.OrdinalIgnoreCase))
+            throw new ArgumentException($"'{culture}' is not a culture of the catalog.", nameof(culture));
+        Culture = Catalog.Cultures.First(c => c.Equals(culture, StringComparison.OrdinalIgnoreCase));
+    }
+
     /// <summary>True on the Bot Framework Emulator, which shows trace activities to the developer.</summary>
     public bool WantsTraces => string.Equals(Incoming.ChannelId, "emulator", StringComparison.OrdinalIgnoreCase);
 
-    public string Text(string key, IReadOnlyDictionary<string, string>? args = null) => Catalog.Text(Culture, key, args);
+    /// <summary>The text of a key as sent: readings (<see cref="Ruby"/>) replace the kanji they annotate.</summary>
+    public string Text(string key, IReadOnlyDictionary<string, string>? args = null) => Ruby.Reading(Catalog.Text(Culture, key, args));
 
-    /// <summary>Queues a message built from a catalog key.</summary>
-    public Activity Say(string key, IReadOnlyDictionary<string, string>? args = null) => Send(Incoming.CreateReply(Text(key, args)));
+    /// <summary>
+    /// Queues a message built from a catalog key. With readings, the text is the kana and <c>channelData.ruby</c>
+    /// holds the kanji with their readings for a client that shows ruby (our Web Chat page).
+    /// </summary>
+    public Activity Say(string key, IReadOnlyDictionary<string, string>? args = null)
+    {
+        var marked = Catalog.Text(Culture, key, args);
+        var reply = Incoming.CreateReply(Ruby.Reading(marked));
+        if (Ruby.HasMarkup(marked))
+            reply.ChannelData = System.Text.Json.JsonSerializer.SerializeToElement(new Dictionary<string, string> { [RubyField] = marked });
+        return Send(reply);
+    }
+
+    /// <summary>The <c>channelData</c> field of a reply that holds its text with readings.</summary>
+    public const string RubyField = "ruby";
 
     public Activity Send(Activity reply)
     {
-        reply.Locale ??= Culture;
+        // The culture the reply is worded in (ja-JP-x-easy after a switch), whatever the incoming activity said.
+        reply.Locale = Culture;
         _replies.Add(reply);
         return reply;
     }

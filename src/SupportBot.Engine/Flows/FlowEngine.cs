@@ -20,14 +20,17 @@ public sealed class FlowEngine : IBot
     private readonly FlowRunner _runner;
     private readonly IIntentRecognizer _recognizer;
     private readonly ITurnGuard[] _guards;
+    private readonly ITurnPreparer[] _preparers;
 
     public FlowEngine(
         FlowSet flows,
         IIntentRecognizer recognizer,
         IEnumerable<ITurnGuard> guards,
         IOptions<UnderstandingOptions> understanding,
-        ILogger<FlowEngine>? log = null)
+        ILogger<FlowEngine>? log = null,
+        IEnumerable<ITurnPreparer>? preparers = null)
     {
+        _preparers = [.. preparers ?? []];
         _recognizer = recognizer;
         _guards = [.. guards.OrderBy(g => g.Order)];
         _runner = new FlowRunner(flows, understanding.Value, log);
@@ -47,6 +50,7 @@ public sealed class FlowEngine : IBot
     public async Task OnTurnAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         var incoming = turn.Incoming;
+        foreach (var preparer in _preparers) await preparer.PrepareAsync(turn, cancellationToken);
         if (!incoming.IsMessage)
         {
             if (EventOf(incoming) is { } name) await _runner.StartEventAsync(new FlowTurn(turn, _recognizer, null), name, cancellationToken);
@@ -98,6 +102,7 @@ public sealed class FlowEngine : IBot
     public async Task<bool> OnStatelessTurnAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         if (!turn.Incoming.IsMessage) return false;
+        foreach (var preparer in _preparers) await preparer.PrepareAsync(turn, cancellationToken);
         var ft = new FlowTurn(turn, _recognizer, MessageText(turn.Incoming));
         foreach (var guard in _guards)
         {

@@ -8,12 +8,45 @@ namespace SupportBot.Engine.Messages;
 /// A catalog file is a flat map <c>key: text</c>; a text may hold placeholders like
 /// <c>{center.phone}</c> or <c>{slot}</c>. Lookup falls back from the requested culture to the
 /// default culture (ja-JP), so a missing translation never leaves a resident without an answer;
-/// the validation test makes sure no key is missing in the first place. The <c>{center.xxx}</c>
+/// the validation test makes sure no key is missing in the first place. A <em>variant</em> of a culture
+/// (<c>ja-JP-x-easy</c>, plain Japanese: <see cref="PlainSuffix"/>) falls back to nothing: it must hold every
+/// key its base culture has (except the staff's <c>staff.*</c> labels), or the catalog does not load. The <c>{center.xxx}</c>
 /// facts come from the configuration through <see cref="Center.CenterFacts"/>, worded per culture.
 /// </summary>
 public sealed class MessageCatalog
 {
     public const string DefaultCulture = "ja-JP";
+
+    /// <summary>The private-use subtag of the plain-language variant of a culture: <c>ja-JP</c> → <c>ja-JP-x-easy</c>.</summary>
+    public const string PlainSuffix = "-x-easy";
+
+    /// <summary>Keys only staff read (the staff console): not required in a variant.</summary>
+    public const string StaffPrefix = "staff.";
+
+    /// <summary>True for a variant culture (a private-use subtag, e.g. <c>ja-JP-x-easy</c>).</summary>
+    public static bool IsVariant(string culture) => culture.Contains("-x-", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The culture a variant belongs to (<c>ja-JP-x-easy</c> → <c>ja-JP</c>); a culture without variant is its own base.</summary>
+    public static string BaseOf(string culture)
+    {
+        var at = culture.IndexOf("-x-", StringComparison.OrdinalIgnoreCase);
+        return at < 0 ? culture : culture[..at];
+    }
+
+    /// <summary>
+    /// The plain-language culture for <paramref name="culture"/>: its own <c>-x-easy</c> variant, else the default
+    /// culture's (a person who asks for やさしい にほんご gets plain Japanese), else <paramref name="culture"/> itself.
+    /// </summary>
+    public string PlainCulture(string culture)
+    {
+        foreach (var candidate in new[] { BaseOf(culture) + PlainSuffix, DefaultCulture + PlainSuffix })
+            if (_cultures.ContainsKey(candidate)) return _cultures.Keys.First(k => k.Equals(candidate, StringComparison.OrdinalIgnoreCase));
+        return culture;
+    }
+
+    /// <summary>The standard culture for <paramref name="culture"/>: its base, when the catalog has it.</summary>
+    public string StandardCulture(string culture) =>
+        _cultures.Keys.FirstOrDefault(k => k.Equals(BaseOf(culture), StringComparison.OrdinalIgnoreCase)) ?? culture;
 
     private readonly Dictionary<string, Dictionary<string, CatalogEntry>> _cultures;
     private readonly IReadOnlyDictionary<string, string> _globals;
@@ -58,7 +91,8 @@ public sealed class MessageCatalog
         {
             if (_cultures.ContainsKey(locale)) return _cultures.Keys.First(k => k.Equals(locale, StringComparison.OrdinalIgnoreCase));
             var language = locale.Split('-', '_')[0];
-            var match = _cultures.Keys.FirstOrDefault(k => k.Split('-')[0].Equals(language, StringComparison.OrdinalIgnoreCase));
+            // By language, a standard culture: 「ja」 is ja-JP, never its plain variant.
+            var match = _cultures.Keys.FirstOrDefault(k => !IsVariant(k) && k.Split('-')[0].Equals(language, StringComparison.OrdinalIgnoreCase));
             if (match is not null) return match;
         }
         return DefaultCulture;
@@ -72,9 +106,13 @@ public sealed class MessageCatalog
     {
         if (!(_cultures.TryGetValue(culture, out var entries) && entries.TryGetValue(key, out var entry)))
         {
-            if (!(_cultures.TryGetValue(DefaultCulture, out entries) && entries.TryGetValue(key, out entry)))
+            // A variant has every key (checked at load); a staff label is said in the base culture.
+            var fallback = IsVariant(culture) && _cultures.ContainsKey(BaseOf(culture)) ? BaseOf(culture) : DefaultCulture;
+            if (IsVariant(culture) && !key.StartsWith(StaffPrefix, StringComparison.Ordinal))
+                throw new KeyNotFoundException($"Message key '{key}' is not in locales/{culture} (a variant falls back to nothing).");
+            culture = fallback;
+            if (!(_cultures.TryGetValue(culture, out entries) && entries.TryGetValue(key, out entry)))
                 throw new KeyNotFoundException($"Message key '{key}' is not in any catalog.");
-            culture = DefaultCulture;
         }
         return Fill(entry.Text, args, _facts.GetValueOrDefault(culture));
     }
@@ -139,7 +177,33 @@ public sealed class MessageCatalog
             }
             cultures[culture] = entries;
         }
+        var problems = VariantProblems(cultures);
+        if (problems.Count > 0)
+            throw new InvalidDataException("A plain-language catalog does not match its base culture:\n" + string.Join("\n", problems));
         return new MessageCatalog(cultures, globals);
+    }
+
+    /// <summary>
+    /// Every key of a variant's base culture (except <c>staff.*</c>) missing in the variant, every key of the variant its
+    /// base lacks, and every broken reading (<see cref="Ruby"/>): the parity a variant needs, since it falls back to nothing.
+    /// </summary>
+    public static IReadOnlyList<string> VariantProblems(IReadOnlyDictionary<string, Dictionary<string, CatalogEntry>> cultures)
+    {
+        var problems = new List<string>();
+        foreach (var (culture, entries) in cultures.Where(c => IsVariant(c.Key)).OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            var baseName = BaseOf(culture);
+            if (!cultures.TryGetValue(baseName, out var baseEntries)) { problems.Add($"locales/{culture}: no base culture locales/{baseName}"); continue; }
+            foreach (var (key, entry) in baseEntries.OrderBy(e => e.Key, StringComparer.Ordinal))
+                if (!key.StartsWith(StaffPrefix, StringComparison.Ordinal) && !entries.ContainsKey(key))
+                    problems.Add($"locales/{culture}: '{key}' is missing (locales/{baseName}/{Path.GetFileName(entry.File)} has it)");
+            foreach (var (key, entry) in entries.OrderBy(e => e.Key, StringComparer.Ordinal))
+            {
+                if (!baseEntries.ContainsKey(key)) problems.Add($"locales/{culture}/{Path.GetFileName(entry.File)}: '{key}' is not a key of locales/{baseName}");
+                if (Ruby.Malformed(entry.Text) is { } rest) problems.Add($"locales/{culture}/{Path.GetFileName(entry.File)}: '{key}' has a broken reading (write a bar, the kanji, then the reading in double angle brackets): {rest}");
+            }
+        }
+        return problems;
     }
 
     /// <summary>Reads a flat <c>key: text</c> YAML mapping; anything else is an error naming the file.</summary>

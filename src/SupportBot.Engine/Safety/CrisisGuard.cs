@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SupportBot.Engine.Access;
 using SupportBot.Engine.Activities;
 using SupportBot.Engine.Center;
 using SupportBot.Engine.Flows;
@@ -38,7 +39,7 @@ public sealed class CrisisGuard(
         "crisis.acknowledge", "crisis.acknowledge_other", "crisis.immediate_medical", "crisis.immediate_violence", "crisis.center_line",
         "crisis.hotlines_intro", "crisis.hotline_line", "crisis.text_only_intro", "crisis.text_only_line", "crisis.question", "crisis.question_other",
         "crisis.follow_up", "crisis.call_center", "crisis.call_119", "menu.emergency", "emergency.numbers",
-        "concern.check_in", "concern.lines", "concern.question",
+        "concern.check_in", "concern.lines", "concern.question", .. NoVoiceContacts.MessageKeys,
     ];
 
     public int Order => 0;
@@ -89,6 +90,7 @@ public sealed class CrisisGuard(
         if (Same(turn.Text, turn.Message("menu.emergency")))
         {
             turn.Say("emergency.numbers");
+            if (turn.State.Access?.NoVoice == true) turn.Say("novoice.center");
             return Task.FromResult(true);
         }
 
@@ -127,6 +129,9 @@ public sealed class CrisisGuard(
             actions.Add(CardAction.Call(turn.Message("crisis.call_center"), center.Value.EmergencyPhone));
         var emergency = turn.Message("menu.emergency");
         if (!actions.Any(a => a.Title == emergency)) actions.Add(CardAction.ImBack(emergency));
+        // Someone who cannot phone keeps the contacts without a voice call one tap away too.
+        var noVoice = turn.Message("novoice.button");
+        if (turn.State.Access?.NoVoice == true && !actions.Any(a => a.Title == noVoice)) actions.Add(CardAction.ImBack(noVoice));
     }
 
     private void CheckIn(FlowTurn turn)
@@ -135,6 +140,7 @@ public sealed class CrisisGuard(
         var lines = new StringBuilder(turn.Message("concern.lines"));
         foreach (var h in hotlines.Hotlines(turn.Culture).Where(h => safety.Value.ConcernHotlines.Contains(h.Id)))
             lines.Append('\n').Append(turn.Turn.Text("crisis.hotline_line", new Dictionary<string, string> { ["name"] = h.Name, ["number"] = h.Number, ["hours"] = h.Hours }));
+        if (NoVoiceContacts.Needed(turn)) AppendNoVoice(turn, lines);
         turn.Turn.Send(turn.Turn.Incoming.CreateReply(lines.ToString()));
         var question = turn.Say("concern.question");
         question.InputHint = InputHints.ExpectingInput;
@@ -149,9 +155,20 @@ public sealed class CrisisGuard(
         var shown = new List<string>();
         void Say(string key) { turn.Say(key); shown.Add(key); }
 
+        // Someone who cannot phone (said now or earlier in the conversation) gets a way without a voice call beside
+        // every number, in the same five messages (the LINE reply limit).
+        var noVoice = NoVoiceContacts.Needed(turn);
+        void SayWith(string key, string extra)
+        {
+            if (!noVoice) { Say(key); return; }
+            turn.Turn.Send(turn.Turn.Incoming.CreateReply(turn.Message(key) + "\n" + turn.Message(extra)));
+            shown.Add(key);
+            shown.Add(extra);
+        }
+
         Say(signal.AboutSomeoneElse ? "crisis.acknowledge_other" : "crisis.acknowledge");
-        if (signal.Immediate) Say(signal.Violence ? "crisis.immediate_violence" : "crisis.immediate_medical");
-        Say("crisis.center_line");
+        if (signal.Immediate) SayWith(signal.Violence ? "crisis.immediate_violence" : "crisis.immediate_medical", "novoice.emergency");
+        SayWith("crisis.center_line", "novoice.center");
 
         var list = new StringBuilder(turn.Message("crisis.hotlines_intro"));
         foreach (var h in hotlines.Hotlines(turn.Culture))
@@ -175,6 +192,7 @@ public sealed class CrisisGuard(
                 ? [CardAction.Call(turn.Message("crisis.call_119"), "119"), CardAction.Call(turn.Message("crisis.call_center"), center.Value.EmergencyPhone)]
                 : [CardAction.Call(turn.Message("crisis.call_center"), center.Value.EmergencyPhone)],
         };
+        if (noVoice) question.SuggestedActions.Actions.Add(CardAction.ImBack(turn.Message("novoice.button")));
         return shown;
     }
 
@@ -211,6 +229,14 @@ public sealed class CrisisGuard(
             // The resident already has the reply; a lost audit record is logged, never thrown.
             SafetyLog.AuditFailed(log, ex.GetType().Name);
         }
+    }
+
+    /// <summary>The center's FAX and this chat, then the public text routes, below the lines of a check-in.</summary>
+    private void AppendNoVoice(FlowTurn turn, StringBuilder lines)
+    {
+        lines.Append('\n').Append(turn.Message("novoice.center"));
+        foreach (var t in hotlines.TextOnly(turn.Culture))
+            lines.Append('\n').Append(turn.Turn.Text("crisis.text_only_line", new Dictionary<string, string> { ["name"] = t.Name, ["detail"] = t.Detail }));
     }
 
     private static bool Same(string a, string b) => ShortAnswers.FoldOne(a) == ShortAnswers.FoldOne(b);

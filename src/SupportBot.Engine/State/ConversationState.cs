@@ -21,6 +21,9 @@ public sealed class ConversationState
     /// <summary>Set after a crisis message: the contacts stay on every reply and no flow resumes by itself.</summary>
     public CrisisMark? Crisis { get; set; }
 
+    /// <summary>Access choices of this conversation (plain language, no voice calls); null when none was made.</summary>
+    public AccessMark? Access { get; set; }
+
     /// <summary>Intents offered in a "did you mean…?" question, awaiting the answer.</summary>
     public List<string>? Clarifying { get; set; }
 
@@ -50,4 +53,15 @@ public sealed class CrisisMark
     public DateTimeOffset Since { get; set; }
     public DateTimeOffset Last { get; set; }
     public string Category { get; set; } = "";
+}
+
+/// <summary>
+/// The register the person chose (<c>plain</c> / <c>standard</c>, null: none yet), whether their stored preference was
+/// read for this conversation, and whether they said they cannot make a voice call (offered the no-voice contacts).
+/// </summary>
+public sealed class AccessMark
+{
+    public string? Register { get; set; }
+    public bool PreferenceRead { get; set; }
+    public bool NoVoice { get; set; }
 }

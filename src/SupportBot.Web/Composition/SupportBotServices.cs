@@ -50,7 +50,7 @@ public static class SupportBotServices
         services.AddOptions<AdminOptions>().Bind(config.GetSection(AdminOptions.SectionName))
             .Validate(o => o.CalendarFeedToken.Length is 0 or >= 16, "Admin:CalendarFeedToken must be at least 16 characters (or empty).")
             .ValidateOnStart();
-        services.AddMessageKeys("chat page", ["webchat.unavailable"]);
+        services.AddMessageKeys("chat page", ["webchat.unavailable", "menu.emergency", "menu.register"]);
         // Resolved lazily so test hosts' configuration is seen; Program resolves it at start-up to fail fast.
         services.AddSingleton(sp => CreateClock(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>()));
         services.AddHealthChecks();

@@ -45,6 +45,7 @@ public sealed class FlowEngineTests
                  new DateInput(), new MultiChoiceInput(), new OptionalTextInput(), new SlotInput(understanding), new ReviewInput(), new WhoInput(understanding)],
                 [new TodayStatusAction(calendar, merged), new GreetingAction(calendar), new AfterHoursQuestionAction(), new Engine.Services.Callbacks.CallbackTermsAction(callbacks),
                  new Engine.Services.Callbacks.CallbackSaveAction(new Engine.Services.StaffRequests(memory, notifier), calendar, merged, callbacks),
+                 new Engine.Access.NoVoiceAction(new Engine.Access.NoVoiceContacts(Engine.Safety.HotlineDirectory.Load(Repository.Path("locales")))),
                  .. MeetupActions(memory, notifier, calendar, merged, clock), .. BookingActions(memory, notifier, calendar, merged, clock)]);
             Problems = FlowValidator.Validate(set, merged, FlowEngine.MessageKeys);
             Catalog = merged;
@@ -135,7 +136,10 @@ public sealed class FlowEngineTests
         private static MessageCatalog Merge(MessageCatalog a, MessageCatalog b)
         {
             var cultures = a.Cultures.ToDictionary(c => c, c => a.Entries(c).ToDictionary(e => e.Key, e => e.Value));
-            foreach (var c in b.Cultures) foreach (var (k, v) in b.Entries(c)) cultures[c][k] = v;
+            // The test flows' keys go to a culture and to its plain-language variant (which has every key of its base).
+            foreach (var c in b.Cultures)
+                foreach (var target in cultures.Keys.Where(t => MessageCatalog.BaseOf(t) == c).ToList())
+                    foreach (var (k, v) in b.Entries(c)) cultures[target][k] = v;
             return new MessageCatalog(cultures, new Dictionary<string, string>()).WithFacts(Facts);
         }
     }
@@ -239,7 +243,7 @@ public sealed class FlowEngineTests
         await h.Say("フォーム");
         var help = await h.Say("ヘルプ");
         Assert.StartsWith("このチャットでは", help[0].Text);
-        Assert.Equal(4, help[^1].SuggestedActions!.Actions.Count);
+        Assert.Equal(5, help[^1].SuggestedActions!.Actions.Count); // the menu, with the switch to plain Japanese
         await h.Say("フォーム");
         var menu = await h.Say("最初から");
         Assert.Equal("ご用件をお選びください。文字で書いていただいても大丈夫です。", Assert.Single(menu).Text);
@@ -314,7 +318,7 @@ public sealed class FlowEngineTests
         var h = new Harness(Intents);
         var replies = await h.Say("ふがふが");
         Assert.Contains("0465-71-0189", replies[0].Text);
-        Assert.Equal(4, replies[^1].SuggestedActions!.Actions.Count);
+        Assert.Equal(5, replies[^1].SuggestedActions!.Actions.Count); // the menu, with the switch to plain Japanese
     }
 
     [Fact]
@@ -335,7 +339,7 @@ public sealed class FlowEngineTests
         var h = new Harness(Intents);
         var replies = await h.Say("menu", "en-US");
         Assert.Equal("Please choose what you need. You can also just type.", Assert.Single(replies).Text);
-        Assert.Equal(["FAQ", "Book a consultation", "Peer support", "Emergency contacts"], replies[0].SuggestedActions!.Actions.Select(a => a.Title));
+        Assert.Equal(["FAQ", "Book a consultation", "Peer support", "Emergency contacts", "やさしい にほんご"], replies[0].SuggestedActions!.Actions.Select(a => a.Title));
     }
 
     [Fact]

@@ -7,7 +7,10 @@ namespace SupportBot.IntegrationTests.Browser;
 /// <summary>
 /// The official Web Chat in a real headless Chromium against the bot on Kestrel (loopback):
 /// the welcome appears, a Japanese message is sent and not marked failed, the reply appears, and a
-/// suggested-action button works. The browser side is tests/browser/webchat.e2e.mjs.
+/// suggested-action button works; then accessibility (docs/accessibility.md): an axe-core audit with no serious or
+/// critical violation on the standard and the plain page, the SOS button from the middle of a question, the text
+/// following the browser's font size, the live region, and readings (ruby) on the plain page.
+/// The browser side is tests/browser/webchat.e2e.mjs.
 /// </summary>
 public sealed class WebChatBrowserTests(ITestOutputHelper output)
 {
@@ -33,7 +36,8 @@ public sealed class WebChatBrowserTests(ITestOutputHelper output)
         output.WriteLine($"bot at {url}");
 
         var screenshot = Path.Combine(Path.GetTempPath(), $"supportbot-webchat-{Guid.NewGuid():N}.png");
-        var start = new ProcessStartInfo("node", ["webchat.e2e.mjs", "--url", url, "--chromium", chromium, "--screenshot", screenshot])
+        var screenshotEasy = Path.Combine(Path.GetTempPath(), $"supportbot-webchat-easy-{Guid.NewGuid():N}.png");
+        var start = new ProcessStartInfo("node", ["webchat.e2e.mjs", "--url", url, "--chromium", chromium, "--screenshot", screenshot, "--screenshot-easy", screenshotEasy])
         {
             WorkingDirectory = browserDir,
             RedirectStandardOutput = true,
@@ -46,8 +50,10 @@ public sealed class WebChatBrowserTests(ITestOutputHelper output)
         await node.WaitForExitAsync(timeout.Token);
         output.WriteLine(await stdout);
         output.WriteLine(await stderr);
-        output.WriteLine($"screenshot: {screenshot}");
+        output.WriteLine($"screenshots: {screenshot} {screenshotEasy}");
         Assert.True(node.ExitCode == 0, $"Web Chat e2e failed (exit {node.ExitCode}):\n{await stdout}\n{await stderr}");
         Assert.Contains("all steps passed", await stdout);
+        Assert.Contains("axe standard: ", await stdout);
+        Assert.Contains("axe plain: ", await stdout);
     }
 }

@@ -25,6 +25,7 @@ public sealed class ConfigurationTemplateTests
         { "Understanding", typeof(Engine.Understanding.UnderstandingOptions) },
         { "Limits", typeof(Engine.Limits.MessageLimitsOptions) },
         { "Safety", typeof(Engine.Safety.SafetyOptions) },
+        { "Access", typeof(Engine.Access.AccessOptions) },
         { "Notifications", typeof(Engine.Notifications.NotificationOptions) },
         { "Callbacks", typeof(Engine.Services.Callbacks.CallbackOptions) },
         { "Admin", typeof(Web.Composition.AdminOptions) },

@@ -55,11 +55,13 @@ public sealed class WorkedExampleTests : IDisposable
     {
         Append("locales/ja-JP/intent-labels.yaml", "intent.faq.lost_item: 忘れ物");
         Append("locales/en-US/intent-labels.yaml", "intent.faq.lost_item: Lost property");
+        Append("locales/ja-JP-x-easy/intent-labels.yaml", "intent.faq.lost_item: わすれもの");
     }
 
     private void Step3_Answers(bool english = true)
     {
         Append("locales/ja-JP/faq.yaml", "faq.lost_item.answer: 忘れ物は事務室でお預かりしています。{center.phone} までお電話ください。");
+        Append("locales/ja-JP-x-easy/faq.yaml", "faq.lost_item.answer: わすれものは じむしつに あります。{center.phone} に ｜電話《でんわ》して ください。");
         if (english) Append("locales/en-US/faq.yaml", "faq.lost_item.answer: \"We keep lost property at the office. Please call {center.phone}.\"");
     }
 
