@@ -16,5 +16,6 @@ public sealed class StaffFeature : IFeature
             .ValidateOnStart();
         services.AddSingleton<StaffAccounts>();
         services.AddSingleton<StaffAudit>();
+        services.AddSingleton<StaffInbox>();
     }
 }

@@ -22,6 +22,7 @@ using SupportBot.Engine.Turns;
 using SupportBot.Storage.Redis;
 using SupportBot.Calendar;
 using SupportBot.Engine.Understanding;
+using SupportBot.Web.Staff;
 
 namespace SupportBot.Web.Composition;
 
@@ -51,6 +52,9 @@ public static class SupportBotServices
 
         // The engine and the channels: every feature registers itself (IFeature; docs/architecture.md).
         services.AddFeatures(config, typeof(FlowEngine).Assembly, typeof(LineChannel).Assembly);
+
+        // The staff console at /staff (Razor Pages, cookie sign-in; docs/staff.md).
+        services.AddStaffConsole();
 
         services.AddCors();
         services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>()

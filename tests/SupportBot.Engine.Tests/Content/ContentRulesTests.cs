@@ -23,7 +23,8 @@ public sealed class ContentRulesTests
         foreach (var culture in cultures)
             foreach (var other in cultures.Where(c => c != culture))
                 foreach (var (key, entry) in catalog.Entries(culture))
-                    if (!catalog.Has(key, other)) problems.Add($"{entry.File}: '{key}' has no {other} text");
+                    // The staff console's labels (staff.*) are for staff, in the console's culture only.
+                    if (!key.StartsWith("staff.", StringComparison.Ordinal) && !catalog.Has(key, other)) problems.Add($"{entry.File}: '{key}' has no {other} text");
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
