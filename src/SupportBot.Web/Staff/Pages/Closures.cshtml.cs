@@ -10,8 +10,17 @@ namespace SupportBot.Web.Staff.Pages;
 /// Closures: add a closed day or half day (morning until 12:00, afternoon from 12:00), remove one. The calendar
 /// takes it at once, so the bot's answers change at once (on every instance: see <see cref="CenterClosures"/>).
 /// </summary>
-public sealed class ClosuresModel(StaffAudit audit, CenterClosures closures, TimeProvider clock) : StaffPage(audit)
+public sealed class ClosuresModel(StaffAudit audit, CenterClosures closures, TimeProvider clock, StaffText text) : StaffPage(audit)
 {
+    /// <summary>The closed hours in words: all day, until 12:00, from 12:00, 13:00–15:00.</summary>
+    public string Hours(AdHocClosure c) => (c.From, c.Until) switch
+    {
+        (null, null) => text["staff.closures.all_day"],
+        (null, { } until) => text.Format("staff.closures.until", ("until", until.ToString("HH:mm", CultureInfo.InvariantCulture))),
+        ({ } from, null) => text.Format("staff.closures.from", ("from", from.ToString("HH:mm", CultureInfo.InvariantCulture))),
+        ({ } from, { } until) => text.Format("staff.closures.range", ("from", from.ToString("HH:mm", CultureInfo.InvariantCulture)), ("until", until.ToString("HH:mm", CultureInfo.InvariantCulture))),
+    };
+
     private static readonly TimeOnly Noon = new(12, 0);
 
     public IReadOnlyList<StoredClosure> Items { get; private set; } = [];
