@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SupportBot.Engine.Features;
+using SupportBot.Engine.Messages;
 
 namespace SupportBot.Engine.Staff;
 
@@ -17,5 +18,7 @@ public sealed class StaffFeature : IFeature
         services.AddSingleton<StaffAccounts>();
         services.AddSingleton<StaffAudit>();
         services.AddSingleton<StaffInbox>();
+        services.AddSingleton<StaffBookings>();
+        services.AddMessageKeys("staff bookings", StaffBookings.MessageKeys);
     }
 }

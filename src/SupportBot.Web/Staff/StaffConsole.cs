@@ -59,6 +59,13 @@ public static class StaffConsole
         });
         services.AddOptions<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>().Configure<IOptions<StaffOptions>>((o, staff) =>
             o.Cookie.SecurePolicy = staff.Value.RequireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);
+        services.AddOptions<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>().Configure<IOptions<StaffOptions>>((o, staff) =>
+        {
+            o.Cookie.Name = "sb-staff-msg";
+            o.Cookie.Path = "/staff";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = staff.Value.RequireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        });
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffAuth.StaffPolicy, p => p.AddAuthenticationSchemes(StaffAuth.Scheme).RequireAuthenticatedUser().RequireRole(nameof(Engine.State.StaffRole.Staff), nameof(Engine.State.StaffRole.Admin)))
             .AddPolicy(StaffAuth.AdminPolicy, p => p.AddAuthenticationSchemes(StaffAuth.Scheme).RequireAuthenticatedUser().RequireRole(nameof(Engine.State.StaffRole.Admin)));
