@@ -12,7 +12,7 @@ public abstract class StaffStoreContractTests
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 7, 9, 0, 0, TimeSpan.FromHours(9));
 
-    protected sealed record Stores(IStaffAccountStore Accounts, ISignalBus Signals);
+    protected sealed record Stores(IStaffAccountStore Accounts, ISignalBus Signals, IHandoffStore Handoffs);
 
     protected abstract Stores Create(string prefix);
 
@@ -100,6 +100,50 @@ public abstract class StaffStoreContractTests
         Assert.Equal(["changed-1", "changed-2"], heardHere);
     }
 
+    private static Handoff Waiting(string key, int minute) =>
+        new(key, "directline", key[(key.IndexOf(':') + 1)..], "u-" + key, null, "ja-JP", HandoffStatus.Waiting, Now.AddMinutes(minute));
+
+    [Fact]
+    public async Task A_hand_off_opens_once_is_taken_by_one_of_two_racing_instances_and_closing_deletes_its_transcript()
+    {
+        var prefix = NewPrefix();
+        var first = Create(prefix);
+        var second = CreateSecond(first, prefix);
+        Assert.True(await first.Handoffs.OpenAsync(Waiting("directline:c2", 2), TimeSpan.FromHours(1)));
+        Assert.True(await first.Handoffs.OpenAsync(Waiting("directline:c1", 1), TimeSpan.FromHours(1)));
+        Assert.False(await second.Handoffs.OpenAsync(Waiting("directline:c1", 3), TimeSpan.FromHours(1)));
+        Assert.Equal(["directline:c1", "directline:c2"], (await second.Handoffs.ListOpenAsync()).Select(h => h.Key));
+        Assert.Equal(Waiting("directline:c1", 1), await second.Handoffs.GetHandoffAsync("directline:c1"));
+
+        Assert.True(await first.Handoffs.AppendLineAsync("directline:c1", "{\"from\":\"resident\"}"));
+        Assert.False(await first.Handoffs.AppendLineAsync("directline:none", "{}"));
+        var takes = await Task.WhenAll(Enumerable.Range(0, 10).Select(i =>
+            (i % 2 == 0 ? first : second).Handoffs.TakeAsync("directline:c1", "staff" + i, "名前" + i, Now.AddMinutes(5))));
+        var winner = Assert.Single(takes, t => t is not null)!;
+        Assert.Equal(HandoffStatus.Active, winner.Status);
+        Assert.Equal(winner, await first.Handoffs.GetHandoffAsync("directline:c1"));
+        Assert.Equal(Now.AddMinutes(5), winner.Taken);
+        Assert.Null(await first.Handoffs.MoveAsync("directline:c1", HandoffStatus.Waiting, HandoffStatus.Unanswered));
+        await second.Handoffs.MarkCrisisAsync("directline:c1");
+        Assert.True((await first.Handoffs.GetHandoffAsync("directline:c1"))!.Crisis);
+        Assert.True(await second.Handoffs.AppendLineAsync("directline:c1", "{\"from\":\"staff\"}"));
+        Assert.Equal(["{\"from\":\"resident\"}", "{\"from\":\"staff\"}"], await first.Handoffs.LinesAsync("directline:c1"));
+
+        var closed = await second.Handoffs.CloseAsync("directline:c1");
+        Assert.Equal(winner with { Crisis = true }, closed);
+        Assert.Null(await first.Handoffs.CloseAsync("directline:c1"));
+        Assert.Null(await first.Handoffs.GetHandoffAsync("directline:c1"));
+        Assert.Empty(await first.Handoffs.LinesAsync("directline:c1"));
+        Assert.Equal(["directline:c2"], (await first.Handoffs.ListOpenAsync()).Select(h => h.Key));
+
+        var unanswered = await first.Handoffs.MoveAsync("directline:c2", HandoffStatus.Waiting, HandoffStatus.Unanswered);
+        Assert.Equal(HandoffStatus.Unanswered, unanswered!.Status);
+        Assert.Null(await second.Handoffs.TakeAsync("directline:c2", "late", "late", Now));
+        // After the hand-off ends the conversation may ask again.
+        Assert.NotNull(await first.Handoffs.CloseAsync("directline:c2"));
+        Assert.True(await first.Handoffs.OpenAsync(Waiting("directline:c2", 9), TimeSpan.FromHours(1)));
+    }
+
     private static async Task Eventually(Func<bool> condition)
     {
         var deadline = Environment.TickCount64 + 5000;
@@ -115,8 +159,8 @@ public sealed class MemoryStaffStoreTests : StaffStoreContractTests
 {
     protected override Stores Create(string prefix)
     {
-        var store = new MemoryStaffStore();
-        return new Stores(store, store);
+        var store = new MemoryStaffStore(TimeProvider.System);
+        return new Stores(store, store, store);
     }
 
     protected override Stores CreateSecond(Stores first, string prefix) => first; // one process, one store
@@ -130,7 +174,7 @@ public sealed class RedisStaffStoreTests(RedisFixture redis) : StaffStoreContrac
     {
         var store = new RedisStore(redis.ConnectionString, new StorageOptions { KeyPrefix = prefix });
         lock (_opened) _opened.Add(store);
-        return new Stores(store, store);
+        return new Stores(store, store, store);
     }
 
     protected override Stores CreateSecond(Stores first, string prefix) => Create(prefix);

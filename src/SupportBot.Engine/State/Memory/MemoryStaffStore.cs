@@ -1,11 +1,13 @@
 namespace SupportBot.Engine.State.Memory;
 
 /// <summary>
-/// Staff accounts and the signal bus in this process's memory (one instance only): the default when no Redis is
+/// Staff accounts, hand-offs and the signal bus in this process's memory (one instance only): the default when no Redis is
 /// configured, and for tests. Same contracts as the Redis store; the contract tests run against both.
 /// </summary>
-public sealed class MemoryStaffStore : IStaffAccountStore, ISignalBus
+public sealed class MemoryStaffStore(TimeProvider clock) : IStaffAccountStore, ISignalBus, IHandoffStore
 {
+    private readonly Dictionary<string, (Handoff Record, List<string> Lines, DateTimeOffset Expires)> _handoffs = new(StringComparer.Ordinal);
+
     private readonly object _gate = new();
     private readonly SortedDictionary<string, StaffAccount> _accounts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Func<string, Task>>> _subscribers = new(StringComparer.Ordinal);
@@ -78,6 +80,91 @@ public sealed class MemoryStaffStore : IStaffAccountStore, ISignalBus
             lock (store._gate)
                 if (store._subscribers.TryGetValue(topic, out var list)) list.Remove(handler);
             return ValueTask.CompletedTask;
+        }
+    }
+
+    private bool LiveLocked(string key, out (Handoff Record, List<string> Lines, DateTimeOffset Expires) entry)
+    {
+        if (_handoffs.TryGetValue(key, out entry) && entry.Expires > clock.GetUtcNow()) return true;
+        _handoffs.Remove(key);
+        return false;
+    }
+
+    public Task<bool> OpenAsync(Handoff handoff, TimeSpan keepFor, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            if (LiveLocked(handoff.Key, out _)) return Task.FromResult(false);
+            _handoffs[handoff.Key] = (handoff, [], clock.GetUtcNow() + keepFor);
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task<Handoff?> GetHandoffAsync(string key, CancellationToken cancellationToken = default)
+    {
+        lock (_gate) return Task.FromResult(LiveLocked(key, out var e) ? e.Record : null);
+    }
+
+    public Task<IReadOnlyList<Handoff>> ListOpenAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var live = _handoffs.Keys.ToList().Where(k => LiveLocked(k, out _)).Select(k => _handoffs[k].Record);
+            return Task.FromResult<IReadOnlyList<Handoff>>(live.OrderBy(h => h.Requested).ThenBy(h => h.Key, StringComparer.Ordinal).ToList());
+        }
+    }
+
+    public Task<Handoff?> TakeAsync(string key, string staff, string staffName, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            if (!LiveLocked(key, out var e) || e.Record.Status != HandoffStatus.Waiting) return Task.FromResult<Handoff?>(null);
+            var taken = e.Record with { Status = HandoffStatus.Active, TakenBy = staff, TakenByName = staffName, Taken = at };
+            _handoffs[key] = (taken, e.Lines, e.Expires);
+            return Task.FromResult<Handoff?>(taken);
+        }
+    }
+
+    public Task<Handoff?> MoveAsync(string key, HandoffStatus from, HandoffStatus to, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            if (!LiveLocked(key, out var e) || e.Record.Status != from) return Task.FromResult<Handoff?>(null);
+            var moved = e.Record with { Status = to };
+            _handoffs[key] = (moved, e.Lines, e.Expires);
+            return Task.FromResult<Handoff?>(moved);
+        }
+    }
+
+    public Task MarkCrisisAsync(string key, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+            if (LiveLocked(key, out var e)) _handoffs[key] = (e.Record with { Crisis = true }, e.Lines, e.Expires);
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> AppendLineAsync(string key, string lineJson, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            if (!LiveLocked(key, out var e)) return Task.FromResult(false);
+            e.Lines.Add(lineJson);
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task<IReadOnlyList<string>> LinesAsync(string key, CancellationToken cancellationToken = default)
+    {
+        lock (_gate) return Task.FromResult<IReadOnlyList<string>>(LiveLocked(key, out var e) ? e.Lines.ToList() : []);
+    }
+
+    public Task<Handoff?> CloseAsync(string key, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            if (!LiveLocked(key, out var e)) return Task.FromResult<Handoff?>(null);
+            _handoffs.Remove(key);
+            return Task.FromResult<Handoff?>(e.Record);
         }
     }
 }
