@@ -31,4 +31,7 @@ public sealed class StaffOptions
 
     /// <summary>The culture of the console's labels (locales/&lt;culture&gt;/staff.yaml).</summary>
     public string Culture { get; set; } = "ja-JP";
+
+    /// <summary>How long a resident waits for a staff member to take the conversation before the bot says nobody can, kindly. Default 5 minutes.</summary>
+    public TimeSpan HandoffWait { get; set; } = TimeSpan.FromMinutes(5);
 }

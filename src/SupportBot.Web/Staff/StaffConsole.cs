@@ -91,6 +91,7 @@ public static class StaffConsole
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapRazorPages();
+        app.MapStaffEvents();
         return app;
     }
 }

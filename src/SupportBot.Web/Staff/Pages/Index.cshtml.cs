@@ -8,7 +8,7 @@ namespace SupportBot.Web.Staff.Pages;
 
 /// <summary>Today: open or closed and why (the bot's own sentence), today's intakes, open callback requests, unacknowledged crisis alerts.</summary>
 public sealed class TodayModel(StaffAudit audit, TimeProvider clock, BusinessCalendar calendar, TodayStatusAction status, StaffText text,
-    BookingDesk desk, StaffInbox inbox) : StaffPage(audit)
+    BookingDesk desk, StaffInbox inbox, SupportBot.Engine.Handoffs.HandoffDesk handoffs) : StaffPage(audit)
 {
     public DateOnly Today { get; private set; }
     public bool Open { get; private set; }
@@ -16,6 +16,7 @@ public sealed class TodayModel(StaffAudit audit, TimeProvider clock, BusinessCal
     public IReadOnlyList<Booking> Intakes { get; private set; } = [];
     public int OpenCallbacks { get; private set; }
     public int OpenAlerts { get; private set; }
+    public int Waiting { get; private set; }
 
     public async Task OnGetAsync()
     {
@@ -28,6 +29,7 @@ public sealed class TodayModel(StaffAudit audit, TimeProvider clock, BusinessCal
         Intakes = (await desk.Ledger.ListAsync(start, start.AddDays(1).AddTicks(-1), ct)).Where(b => b.Status == BookingStatus.Confirmed).ToList();
         OpenCallbacks = (await inbox.CallbacksAsync(ct)).Count(c => c.Done is null);
         OpenAlerts = (await inbox.CrisisAlertsAsync(30, ct)).Count(c => c.Acknowledged is null);
+        Waiting = (await handoffs.OpenAsync(ct)).Count(h => h.Status == HandoffStatus.Waiting);
         await AuditAsync("view.today");
     }
 }
