@@ -22,7 +22,8 @@ public sealed class StaffText(MessageCatalog catalog, IOptions<StaffOptions> opt
 
     public string Date(DateOnly date) => Formats.Date(catalog, Culture, date);
 
-    public string Time(DateTimeOffset instant) => Formats.Clock(catalog, Culture, TimeOnly.FromDateTime(Local(instant)));
+    /// <summary>A clock time as staff read it at a glance: 09:05, 14:30 (Asia/Tokyo).</summary>
+    public string Time(DateTimeOffset instant) => Formats.Time(catalog, Culture, TimeOnly.FromDateTime(Local(instant)));
 
     public string DateTime(DateTimeOffset instant)
     {
