@@ -30,7 +30,7 @@ public sealed class HandoffDesk(IHandoffStore store, ISignalBus signals, IOutbox
     /// <summary>How long an abandoned hand-off (and an unanswered one's marker) stays before it expires by itself.</summary>
     public static readonly TimeSpan KeepFor = TimeSpan.FromHours(12);
 
-    public static readonly string[] MessageKeys = ["handoff.taken", "handoff.ended", "handoff.unanswered", "handoff.staff_says", "handoff.waiting"];
+    public static readonly string[] MessageKeys = ["handoff.taken", "handoff.ended", "handoff.unanswered", "handoff.staff_says", "handoff.waiting", "handoff.withdrawn"];
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault };
 
@@ -94,6 +94,13 @@ public sealed class HandoffDesk(IHandoffStore store, ISignalBus signals, IOutbox
         if (await store.CloseAsync(key, ct) is not { } closed) return false;
         await SayAsync(closed, "handoff.ended", closed.TakenByName ?? staff, ct, append: false);
         return true;
+    }
+
+    /// <summary>The resident no longer waits: the hand-off and its transcript go, and every console hears it.</summary>
+    public async Task WithdrawAsync(string key, CancellationToken ct)
+    {
+        await store.CloseAsync(key, ct);
+        await ChangedAsync(key, ct);
     }
 
     /// <summary>

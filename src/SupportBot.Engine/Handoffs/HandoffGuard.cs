@@ -2,6 +2,7 @@ using System.Text.Json;
 using SupportBot.Engine.Flows;
 using SupportBot.Engine.State;
 using SupportBot.Engine.Turns;
+using SupportBot.Language.Answers;
 
 namespace SupportBot.Engine.Handoffs;
 
@@ -35,6 +36,12 @@ public sealed class HandoffGuard(HandoffDesk desk) : ITurnGuard
                 turn.State.Stack.Clear();
                 turn.State.Stack.Add(new DialogFrame { Flow = UnansweredFlow, Step = "offer" });
                 return false;
+            case HandoffStatus.Waiting when ShortAnswers.ReadCommand(turn.Text) == Command.Cancel:
+                // 「やっぱりやめます」 while waiting: out of the queue, and the bot answers again.
+                await desk.WithdrawAsync(key, cancellationToken);
+                turn.State.Values.Remove(HandoffDesk.StateKey);
+                turn.Say("handoff.withdrawn");
+                return true;
             case HandoffStatus.Waiting:
                 await desk.AppendAsync(key, Line(turn), cancellationToken);
                 turn.Say("handoff.waiting");

@@ -21,6 +21,10 @@ public static class StaffConsole
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddHostedService<DevelopmentAdmin>();
+        // One key ring for every instance (in the store), so cookies and antiforgery tokens hold across instances.
+        Microsoft.AspNetCore.DataProtection.DataProtectionBuilderExtensions.SetApplicationName(services.AddDataProtection(), "SupportBot");
+        services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
+            .Configure<Engine.State.IRecordLog, TimeProvider>((o, records, clock) => o.XmlRepository = new StoreKeyRing(records, clock));
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Staff/Pages";

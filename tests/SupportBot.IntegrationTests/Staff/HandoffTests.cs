@@ -166,5 +166,17 @@ public sealed class HandoffTests
         Assert.Null(await app.Services.GetRequiredService<IHandoffStore>().GetHandoffAsync(resident.Key));
     }
 
+    [Fact]
+    public async Task Saying_stop_while_waiting_leaves_the_queue_and_the_bot_answers_again()
+    {
+        var clock = new FakeTimeProvider(Wednesday);
+        using var app = new BotApp(services: s => s.AddSingleton<TimeProvider>(clock));
+        var resident = new Resident(app, "ho-4");
+        await AskForAPersonAsync(resident);
+        Assert.Equal(["わかりました。スタッフへのおつなぎをやめました。このままボットがお答えします。"], await resident.SayAsync("やめる"));
+        Assert.Null(await app.Services.GetRequiredService<IHandoffStore>().GetHandoffAsync(resident.Key));
+        Assert.Contains(await resident.SayAsync("今日はやってますか"), t => t.Contains("開所しています"));
+    }
+
     private static readonly TimeSpan HandoffTimeoutsEvery = TimeSpan.FromSeconds(11);
 }

@@ -197,4 +197,22 @@ public sealed class StaffConsoleTests
         Assert.Equal(["signin", "view.callbacks", "view.today", "signout", "signin", "view.audit"],
             entries.Where(e => e.Who == "kanri").Reverse().Select(e => e.Action));
     }
+
+    [Fact]
+    public async Task A_session_started_on_one_instance_holds_on_another_on_the_same_redis()
+    {
+        var settings = new Dictionary<string, string?> { ["ConnectionStrings:Redis"] = TestRedis.ConnectionString, ["Storage:KeyPrefix"] = "test:" + Guid.NewGuid().ToString("N")[..8] + ":" };
+        using var first = new BotApp(settings);
+        var password = await StaffSession.AddAccountAsync(first, "sato", StaffRole.Staff);
+        var login = await StaffSession.Open(first).SignInAsync("sato", password);
+        var cookie = login.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(Web.Staff.StaffConsole.CookieName + "=")).Split(';')[0];
+
+        using var second = new BotApp(settings);
+        var client = second.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
+        var request = new HttpRequestMessage(HttpMethod.Get, "/staff");
+        request.Headers.Add("Cookie", cookie);
+        var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("sato さん", await response.Content.ReadAsStringAsync());
+    }
 }
