@@ -17,7 +17,10 @@ public sealed class BusinessCalendar
     readonly Dictionary<DayOfWeek, DailyHours> _weeklyHours;
     readonly bool _closedOnHolidays;
     readonly List<(int Start, int End, string? LabelKey)> _yearly = [];
-    readonly List<(DateTime Start, DateTime End, string? LabelKey)> _adHoc = [];
+    readonly List<(DateTime Start, DateTime End, string? LabelKey)> _configured = [];
+    // Staff closures (the staff console, POST /admin/closures) replace this snapshot as a whole; readers take
+    // the reference once, so a query never sees half an update.
+    volatile IReadOnlyList<(DateTime Start, DateTime End, string? LabelKey)> _adHoc = [];
     readonly ConcurrentDictionary<int, Dictionary<DateOnly, Holiday>> _holidays = new();
 
     /// <summary>Builds the calendar, validating <paramref name="options"/>.</summary>
@@ -47,8 +50,27 @@ public sealed class BusinessCalendar
             var end = closure.Until is { } until ? lastDay.ToDateTime(until) : lastDay.AddDays(1).ToDateTime(TimeOnly.MinValue);
             if (end <= start)
                 throw new ArgumentException($"The closure starting {start:yyyy-MM-dd HH:mm} ends before it starts.", nameof(options));
-            _adHoc.Add((start, end, closure.LabelKey));
+            _configured.Add((start, end, closure.LabelKey));
         }
+        _adHoc = _configured.ToArray();
+    }
+
+    /// <summary>
+    /// Replaces the staff closures (those added at run time, on top of the configured <c>Closures</c>): every
+    /// later query honours them. A closure that ends before it starts is ignored. Thread-safe.
+    /// </summary>
+    public void SetStaffClosures(IEnumerable<AdHocClosure> closures)
+    {
+        ArgumentNullException.ThrowIfNull(closures);
+        var list = new List<(DateTime Start, DateTime End, string? LabelKey)>(_configured);
+        foreach (var closure in closures)
+        {
+            var start = closure.Date.ToDateTime(closure.From ?? TimeOnly.MinValue);
+            var lastDay = closure.Through ?? closure.Date;
+            var end = closure.Until is { } until ? lastDay.ToDateTime(until) : lastDay.AddDays(1).ToDateTime(TimeOnly.MinValue);
+            if (end > start) list.Add((start, end, closure.LabelKey));
+        }
+        _adHoc = list;
     }
 
     /// <summary>Asia/Tokyo, the zone every date and time here is in.</summary>
@@ -73,7 +95,7 @@ public sealed class BusinessCalendar
         if (opens <= local && local < closes)
         {
             // Inside the usual hours but not open: an ad-hoc closure takes this part of the day.
-            var closure = _adHoc.First(c => c.Start <= local && local < c.End);
+            var closure = _adHoc.FirstOrDefault(c => c.Start <= local && local < c.End);
             return new ClosedReason(ClosedReasonKind.CenterClosure, Closure: ClosureKind.AdHoc, LabelKey: closure.LabelKey);
         }
         return new ClosedReason(local < opens ? ClosedReasonKind.BeforeOpening : ClosedReasonKind.AfterClosing);

@@ -53,10 +53,14 @@ internal sealed class RedisConnection : IAsyncDisposable
         return options;
     }
 
-    public async Task<IDatabase> GetDatabaseAsync(CancellationToken cancellationToken)
+    public async Task<IDatabase> GetDatabaseAsync(CancellationToken cancellationToken) =>
+        (await GetMultiplexerAsync(cancellationToken).ConfigureAwait(false)).GetDatabase();
+
+    /// <summary>The connected multiplexer (pub/sub needs its subscriber, not a database).</summary>
+    public async Task<ConnectionMultiplexer> GetMultiplexerAsync(CancellationToken cancellationToken)
     {
         var multiplexer = Volatile.Read(ref _multiplexer);
-        if (multiplexer is not null) return multiplexer.GetDatabase();
+        if (multiplexer is not null) return multiplexer;
 
         await _connecting.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -82,7 +86,7 @@ internal sealed class RedisConnection : IAsyncDisposable
                     throw;
                 }
             }
-            return _multiplexer!.GetDatabase();
+            return _multiplexer!;
         }
         finally
         {

@@ -1,5 +1,6 @@
 using SupportBot.Web.Composition;
 using SupportBot.Web.Endpoints;
+using SupportBot.Web.Staff;
 
 // `recognize` is a command-line tool for staff and test sets: JSON lines in, JSON lines out.
 if (args.Length > 0 && args[0] == "recognize")
@@ -8,6 +9,10 @@ if (args.Length > 0 && args[0] == "recognize")
 // `richmenu` registers the LINE rich menu of assets/line/ through the Messaging API (docs/line.md).
 if (args.Length > 0 && args[0] == "richmenu")
     return await SupportBot.Web.Commands.RichMenuCommand.RunAsync(args[1..], Console.Out, Console.Error);
+
+// `staff add|reset|disable|list` manages the staff console's accounts in the configured store (docs/staff.md).
+if (args.Length > 0 && args[0] == "staff")
+    return await SupportBot.Web.Commands.StaffCommand.RunAsync(args[1..], Console.Out, Console.Error);
 
 // Content root = the app's own folder, so appsettings.json, locales/ and the page are found
 // wherever the process is started from.
@@ -24,6 +29,7 @@ app.MapDirectLine();
 app.MapLine();
 app.MapChatPage();
 app.MapAdmin();
+app.MapStaffConsole();
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
 // Ready = the store answers (a load balancer stops sending turns while Redis is down); /healthz stays up.
 app.MapHealthChecks("/readyz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });

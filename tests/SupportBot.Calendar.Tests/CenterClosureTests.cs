@@ -154,3 +154,31 @@ public class CenterClosureTests
         Assert.Throws<InvalidOperationException>(() => calendar.AddBusinessDays(Day("2026-04-08"), 1));
     }
 }
+
+/// <summary>Closures staff add at run time replace each other as a whole and sit on top of the configured ones.</summary>
+public class StaffClosureTests
+{
+    [Fact]
+    public void Staff_closures_change_every_answer_at_once_and_keep_the_configured_ones()
+    {
+        var calendar = new BusinessCalendar(new BusinessCalendarOptions
+        {
+            Closures = [new AdHocClosure { Date = Day("2026-04-09"), LabelKey = "closure.staff_training" }],
+        });
+        Assert.True(calendar.IsOpen(Jst("2026-04-08T11:00")));
+
+        calendar.SetStaffClosures([new AdHocClosure { Date = Day("2026-04-08"), Until = new TimeOnly(12, 0), LabelKey = "closure.default" }]);
+        Assert.Equal("closure.default", calendar.ClosedReasonAt(Jst("2026-04-08T11:00"))!.LabelKey);
+        Assert.True(calendar.IsOpen(Jst("2026-04-08T12:00")));
+        Assert.Equal(TodayState.OpensLaterToday, calendar.StatusAt(Jst("2026-04-08T11:00")).State);
+        Assert.Equal("closure.staff_training", calendar.ClosedReasonOn(Day("2026-04-09"))!.LabelKey); // the configured one stays
+
+        // A new list replaces the old one; a closure that ends before it starts is left out.
+        calendar.SetStaffClosures([new AdHocClosure { Date = Day("2026-04-10"), From = new TimeOnly(15, 0), Until = new TimeOnly(14, 0) }]);
+        Assert.True(calendar.IsOpen(Jst("2026-04-08T11:00")));
+        Assert.True(calendar.IsBusinessDay(Day("2026-04-10")));
+        Assert.False(calendar.IsBusinessDay(Day("2026-04-09")));
+        calendar.SetStaffClosures([]);
+        Assert.False(calendar.IsBusinessDay(Day("2026-04-09")));
+    }
+}

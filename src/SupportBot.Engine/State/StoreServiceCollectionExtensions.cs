@@ -12,7 +12,7 @@ public static class StoreContracts
     public static readonly Type[] All =
     [
         typeof(IConversationStore), typeof(ITranscriptStore), typeof(IOnceStore), typeof(IRecordLog), typeof(IRecordEraser),
-        typeof(IMeetupRoster), typeof(IBookingLedger), typeof(IReminderQueue),
+        typeof(IMeetupRoster), typeof(IBookingLedger), typeof(IReminderQueue), typeof(IStaffAccountStore), typeof(ISignalBus), typeof(IHandoffStore),
     ];
 
     /// <summary>Registers <typeparamref name="TStore"/> (one instance per process) as each store contract it implements.</summary>

@@ -26,6 +26,7 @@ using SupportBot.Engine.Limits;
 using SupportBot.Engine.Telemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using SupportBot.Web.Staff;
 
 namespace SupportBot.Web.Composition;
 
@@ -84,6 +85,8 @@ public static class SupportBotServices
             .WithMetrics(metrics => metrics.AddMeter(BotTelemetry.Name, LineMetrics.MeterName).AddPrometheusExporter());
         if (!string.IsNullOrWhiteSpace(config["OTEL_EXPORTER_OTLP_ENDPOINT"]))
             telemetry.WithTracing(tracing => tracing.AddSource(BotTelemetry.Name).AddOtlpExporter());
+        // The staff console at /staff (Razor Pages, cookie sign-in; docs/staff.md).
+        services.AddStaffConsole();
 
         services.AddCors();
         services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>()

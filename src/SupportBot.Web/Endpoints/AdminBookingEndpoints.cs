@@ -43,7 +43,7 @@ internal static class AdminBookingEndpoints
         admin.MapGet("/closures", async (SlotCatalog slots, TimeProvider clock, CancellationToken ct) =>
             Results.Json(await slots.BlocksAsync(clock.GetUtcNow(), ct), SlotCatalog.Json));
 
-        admin.MapPost("/closures", async (HttpRequest request, SlotCatalog slots, MessageCatalog catalog, TimeProvider clock, CancellationToken ct) =>
+        admin.MapPost("/closures", async (HttpRequest request, SupportBot.Engine.Center.CenterClosures closures, MessageCatalog catalog, CancellationToken ct) =>
         {
             ClosureRequest? body;
             try { body = await JsonSerializer.DeserializeAsync<ClosureRequest>(request.Body, SlotCatalog.Json, ct); }
@@ -58,7 +58,7 @@ internal static class AdminBookingEndpoints
             if (through is null && fromTime is { } a && untilTime is { } b && b <= a) return Invalid("'until' must be after 'from'.");
             if (body.Label is { } label && !catalog.Has(label)) return Invalid($"'label' must be a message key in locales (e.g. closure.default); '{label}' is not.");
             var closure = new AdHocClosure { Date = date, Through = through, From = fromTime, Until = untilTime, LabelKey = body.Label };
-            await slots.AddClosureAsync(closure, clock.GetUtcNow(), ct);
+            await closures.AddAsync(closure, ct); // the slot search and the calendar (every answer) honour it at once
             return Results.Json(closure, SlotCatalog.Json, statusCode: 201);
         });
     }

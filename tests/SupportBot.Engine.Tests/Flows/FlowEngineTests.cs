@@ -46,7 +46,8 @@ public sealed class FlowEngineTests
                 [new TodayStatusAction(calendar, merged), new GreetingAction(calendar), new AfterHoursQuestionAction(), new Engine.Services.Callbacks.CallbackTermsAction(callbacks),
                  new Engine.Services.Callbacks.CallbackSaveAction(new Engine.Services.StaffRequests(memory, notifier), calendar, merged, callbacks),
                  new Engine.Access.NoVoiceAction(new Engine.Access.NoVoiceContacts(Engine.Safety.HotlineDirectory.Load(Repository.Path("locales")))),
-                 .. MeetupActions(memory, notifier, calendar, merged, clock), .. BookingActions(memory, notifier, calendar, merged, clock)]);
+                 .. MeetupActions(memory, notifier, calendar, merged, clock), .. BookingActions(memory, notifier, calendar, merged, clock),
+                 HandoffAction(calendar, merged, clock)]);
             Problems = FlowValidator.Validate(set, merged, FlowEngine.MessageKeys);
             Catalog = merged;
             Clock = clock;
@@ -91,6 +92,13 @@ public sealed class FlowEngineTests
                 new Engine.Services.Meetups.MeetupsTermsAction(options),
                 new Engine.Services.Meetups.PeerRequestAction(new Engine.Services.StaffRequests(memory, notifier), calendar, catalog, options),
             ];
+        }
+
+        private Engine.Handoffs.HandoffRequestAction HandoffAction(BusinessCalendar calendar, MessageCatalog catalog, FakeTimeProvider clock)
+        {
+            var staff = new Engine.State.Memory.MemoryStaffStore(clock);
+            return new Engine.Handoffs.HandoffRequestAction(new Engine.Handoffs.HandoffDesk(staff, staff, new RecordingMessenger(Proactive), catalog, clock,
+                Options.Create(new Engine.Staff.StaffOptions())), calendar);
         }
 
         /// <summary>The booking ledger, also the harness's reminder queue (meetings and bookings).</summary>
@@ -343,10 +351,15 @@ public sealed class FlowEngineTests
     }
 
     [Fact]
-    public async Task During_opening_hours_talk_now_gives_the_centers_phone()
+    public async Task During_opening_hours_talk_now_gives_the_centers_phone_and_offers_staff_in_the_chat()
     {
         var h = new Harness(Intents);
-        Assert.Equal("いまは開所時間中です。0465-71-0189 にお電話ください。担当者がお話をうかがいます。", Assert.Single(await h.Say("今すぐ誰かと話したい")).Text);
+        var replies = await h.Say("今すぐ誰かと話したい");
+        Assert.Equal(2, replies.Count);
+        Assert.Equal("いまは開所時間中です。0465-71-0189 にお電話ください。担当者がお話をうかがいます。", replies[0].Text);
+        Assert.Equal("このチャットで、スタッフと直接お話しすることもできます。おつなぎしましょうか？", replies[1].Text);
+        // "No" leaves it at the phone number; the bot goes on answering.
+        Assert.Empty(await h.Say("いいえ"));
     }
 
     [Fact]

@@ -29,6 +29,7 @@ public sealed class ConfigurationTemplateTests
         { "Notifications", typeof(Engine.Notifications.NotificationOptions) },
         { "Callbacks", typeof(Engine.Services.Callbacks.CallbackOptions) },
         { "Admin", typeof(Web.Composition.AdminOptions) },
+        { "Staff", typeof(Engine.Staff.StaffOptions) },
         { "Meetups", typeof(Engine.Services.Meetups.MeetupsOptions) },
         { "Booking", typeof(Engine.Services.Bookings.BookingOptions) },
     };

@@ -16,8 +16,8 @@ public sealed class FeatureTests
     {
         var found = FeatureServiceCollectionExtensions.Find(typeof(FlowEngine).Assembly, typeof(LineChannel).Assembly).Select(t => t.Name).ToList();
         Assert.Equal(
-            ["BotFrameworkFeature", "DirectLineFeature", "LineFeature", "AccessFeature", "CenterFeature", "FlowsFeature", "GroupChatsFeature", "MessageLimitsFeature", "StaffNotificationsFeature",
-             "OutboxFeature", "SafetyFeature", "BookingsFeature", "CallbacksFeature", "MeetupsFeature", "PersonalDataFeature", "RemindersFeature", "TurnsFeature"],
+            ["BotFrameworkFeature", "DirectLineFeature", "LineFeature", "AccessFeature", "CenterFeature", "ClosuresFeature", "FlowsFeature", "GroupChatsFeature", "HandoffFeature", "MessageLimitsFeature", "StaffNotificationsFeature",
+             "OutboxFeature", "SafetyFeature", "BookingsFeature", "CallbacksFeature", "MeetupsFeature", "PersonalDataFeature", "RemindersFeature", "StaffFeature", "TurnsFeature"],
             found);
     }
 
@@ -27,10 +27,10 @@ public sealed class FeatureTests
         using var app = new BotApp();
         var services = app.Services;
         // Guards in their order, the crisis guard first.
-        Assert.Equal(["CrisisGuard", "MessageLengthGuard", "GroupChatGuard", "AccessGuard"], services.GetServices<ITurnGuard>().OrderBy(g => g.Order).Select(g => g.GetType().Name));
+        Assert.Equal(["CrisisGuard", "HandoffGuard", "MessageLengthGuard", "GroupChatGuard", "AccessGuard"], services.GetServices<ITurnGuard>().OrderBy(g => g.Order).Select(g => g.GetType().Name));
         // One outbox sender per channel, and the Connector for the rest.
         Assert.Equal(["(connector)", "directline", "line"], services.GetServices<IChannelSender>().Select(s => s.ChannelId ?? "(connector)").Order(StringComparer.Ordinal));
         var owners = services.GetServices<MessageKeyDeclaration>().Select(d => d.Owner).ToHashSet();
-        Assert.Superset(new HashSet<string> { "CrisisGuard", "GroupChatGuard", "FlowEngine", "TurnPipeline", "bookings", "meetups", "LineReplyMapper", "MessageLengthGuard", "chat page", "AccessGuard" }, owners);
+        Assert.Superset(new HashSet<string> { "CrisisGuard", "GroupChatGuard", "FlowEngine", "TurnPipeline", "bookings", "meetups", "LineReplyMapper", "MessageLengthGuard", "chat page", "HandoffDesk", "staff bookings", "AccessGuard" }, owners);
     }
 }

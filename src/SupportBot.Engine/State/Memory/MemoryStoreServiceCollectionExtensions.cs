@@ -9,5 +9,5 @@ public static class MemoryStoreServiceCollectionExtensions
     /// default when no Redis is configured, and for tests. The Redis counterpart is <c>AddSupportBotRedis</c>.
     /// </summary>
     public static IServiceCollection AddSupportBotMemoryStore(this IServiceCollection services) =>
-        services.AddStoreContracts<MemoryStore>().AddStoreContracts<MemoryBookingLedger>();
+        services.AddStoreContracts<MemoryStore>().AddStoreContracts<MemoryBookingLedger>().AddStoreContracts<MemoryStaffStore>();
 }

@@ -1,0 +1,72 @@
+using System.Text.Json;
+using SupportBot.Engine.Flows;
+using SupportBot.Engine.State;
+using SupportBot.Engine.Turns;
+using SupportBot.Language.Answers;
+
+namespace SupportBot.Engine.Handoffs;
+
+/// <summary>
+/// While a person holds the conversation (or it waits for one), the bot does not answer: the resident's messages go
+/// to the hand-off's transcript and the console. Runs after the crisis guard (order 0), which still answers first;
+/// a crisis in a hand-off is written to the transcript and flags the conversation red. When the hand-off has ended
+/// the bot answers again; when nobody took it, the resident's next message is read as the answer to the callback offer.
+/// </summary>
+public sealed class HandoffGuard(HandoffDesk desk) : ITurnGuard
+{
+    /// <summary>The flow whose first step offers a callback after nobody took the conversation.</summary>
+    public const string UnansweredFlow = "handoff.unanswered";
+
+    public int Order => 3;
+
+    public async Task<bool> HandleAsync(FlowTurn turn, CancellationToken cancellationToken)
+    {
+        if (!turn.State.Values.ContainsKey(HandoffDesk.StateKey)) return false;
+        var key = TurnPipeline.ConversationKey(turn.Turn.Incoming);
+        var handoff = await desk.GetAsync(key, cancellationToken);
+        switch (handoff?.Status)
+        {
+            case null:
+                turn.State.Values.Remove(HandoffDesk.StateKey);
+                return false;
+            case HandoffStatus.Unanswered:
+                await desk.Store.CloseAsync(key, cancellationToken);
+                turn.State.Values.Remove(HandoffDesk.StateKey);
+                // The unanswered message asked whether to call back: this message is the answer.
+                turn.State.Stack.Clear();
+                turn.State.Stack.Add(new DialogFrame { Flow = UnansweredFlow, Step = "offer" });
+                return false;
+            case HandoffStatus.Waiting when ShortAnswers.ReadCommand(turn.Text) == Command.Cancel:
+                // 「やっぱりやめます」 while waiting: out of the queue, and the bot answers again.
+                await desk.WithdrawAsync(key, cancellationToken);
+                turn.State.Values.Remove(HandoffDesk.StateKey);
+                turn.Say("handoff.withdrawn");
+                return true;
+            case HandoffStatus.Waiting:
+                await desk.AppendAsync(key, Line(turn), cancellationToken);
+                turn.Say("handoff.waiting");
+                return true;
+            default:
+                await desk.AppendAsync(key, Line(turn), cancellationToken);
+                return true;
+        }
+    }
+
+    /// <summary>A crisis answered by the crisis guard in a hand-off: the message and the reply go to the transcript, and the console shows it red.</summary>
+    public async Task AfterTurnAsync(FlowTurn turn, CancellationToken cancellationToken)
+    {
+        if (!turn.State.Values.ContainsKey(HandoffDesk.StateKey) || turn.State.Crisis?.Last != turn.Now) return;
+        var key = TurnPipeline.ConversationKey(turn.Turn.Incoming);
+        if (await desk.GetAsync(key, cancellationToken) is not { Status: HandoffStatus.Waiting or HandoffStatus.Active }) return;
+        // The guard above did not see this message (the crisis guard answered first).
+        await desk.AppendAsync(key, Line(turn), cancellationToken);
+        foreach (var reply in turn.Turn.Replies.Where(r => !string.IsNullOrEmpty(r.Text)))
+            await desk.AppendAsync(key, new HandoffLine(turn.Now, "bot", reply.Text!), cancellationToken);
+        await desk.MarkCrisisAsync(key, cancellationToken);
+    }
+
+    private static HandoffLine Line(FlowTurn turn) =>
+        turn.Turn.Incoming.IsNonText && string.IsNullOrWhiteSpace(turn.Text)
+            ? new HandoffLine(turn.Now, "resident", "", NonText: true)
+            : new HandoffLine(turn.Now, "resident", turn.Text);
+}
