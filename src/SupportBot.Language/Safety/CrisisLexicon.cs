@@ -36,12 +36,12 @@ internal static class CrisisLexicon
         new("ideation.ikite_mo", CrisisCategory.SuicidalIdeation, Live + "きて(て|い)?も(仕方|しかた|しょうが)(ない|な)"),
         new("ideation.ikitakunai", CrisisCategory.SuicidalIdeation, Live + "き(てい)?たくない|" + Live + "きていたくない"),
         new("ideation.ikiru_tsurai", CrisisCategory.SuicidalIdeation, Live + "き(る|てる|ている)(の|こと)(が|に)(つら|辛|疲|つか|しんど|苦し|くるし)"),
-        new("ideation.no_morning", CrisisCategory.SuicidalIdeation, "(朝|あさ|明日|あした|あす)が(来|こ|き)なければ"),
+        new("ideation.no_morning", CrisisCategory.SuicidalIdeation, "(朝|あさ|明日|あした|あす)が(来|こ|き)なければ|(朝|あさ)(なんか|なんて|が)?(来|く)るな|(朝|あさ)(なんか|なんて)(来|こ)なくて"),
         new("ideation.no_waking", CrisisCategory.SuicidalIdeation, "(目|め)が(覚|さ)めなければ"),
         new("ideation.not_born", CrisisCategory.SuicidalIdeation, "(生|う)まれて(こ|来)なければ|(生|う)まれなければよかった"),
         new("ideation.end_it", CrisisCategory.SuicidalIdeation, "(人生|じんせい|全部|ぜんぶ|すべて|何もかも|なにもかも)を?(終わり|おわり)に(したい|する)|(全部|ぜんぶ|すべて)(終|お)わらせたい|もう(終|お)わりにしたい"),
         new("ideation.method_jump", CrisisCategory.SuicidalIdeation, "(飛|と)び(降|お)り(たい|る|よう|ようと|そう|って)|(電車|でんしゃ|線路|せんろ|ほむ)に(飛|と)び(込|こ)"),
-        new("ideation.method_hang", CrisisCategory.SuicidalIdeation, "(首|くび)を(吊|つ)|(首|くび)(吊|つ)り|どあのぶ.{0,12}(試|ため|首|くび|吊|つる|かけ|掛け)|(紐|ひも|ろぷ|ろうぷ|こど|たおる|べると).{0,24}どあのぶ"),
+        new("ideation.method_hang", CrisisCategory.SuicidalIdeation, "(首|くび)を(吊|つ)|(首|くび)(吊|つ)り|どあのぶ.{0,12}(試|ため|首|くび|吊|つる|かけ|掛け)|(紐|ひも|ろぷ|ろうぷ|こど|たおる|べると).{0,24}どあのぶ|(梁|はり)に.{0,8}(かけ|掛け)|(踏み台|ふみだい)を?(蹴|け)る"),
         new("ideation.method_charcoal", CrisisCategory.SuicidalIdeation, "(練炭|れんたん)"),
         new("ideation.raku_owari", CrisisCategory.SuicidalIdeation, "(楽|らく)になりたい.{0,8}(終わ|おわ|死|し|消|き)"),
         new("ideation.genkai", CrisisCategory.SuicidalIdeation, "(限界|げんかい).{0,6}(消|き)え|(限界|げんかい).{0,6}(死|し)に"),
@@ -58,7 +58,7 @@ internal static class CrisisLexicon
         new("farewell.never_meet", CrisisCategory.Farewell, "もう(会|あ)えない"),
         new("farewell.dont_look", CrisisCategory.Farewell, "(探|さが)さないで(ください|くだ|くれ|ほしい|ね)?$|don'tlookforme|dontlookforme"),
         new("farewell.tired_bye", CrisisCategory.Farewell, "(さようなら|さよなら).{0,20}(疲|つか)れ"),
-        new("farewell.will", CrisisCategory.Farewell, "遺書|いしょ(を|が)?(書|か|残|のこ)|いしょ(は|を|が)?.{0,10}(下|した|中|なか|上|うえ|机|つくえ|引き出し|ひきだし)に"),
+        new("farewell.will", CrisisCategory.Farewell, "遺書|いしょ(を|が)?(書|か|残|のこ)|いしょ(は|を|が)?.{0,10}(下|した|中|なか|上|うえ|机|つくえ|引き出し|ひきだし)に|wrote(a)?letters?(for|to)(my|everyone)"),
         // 「いっそ」 before a wish to end or be ended (いっそ隕石落ちてこい): a passive wish not to be.
         new("ideation.isso", CrisisCategory.SuicidalIdeation, "いっそ(の事|のこと)?.{0,16}(死|し(ね|に|ん)|消え|きえ|殺|ころ|終わ|おわ|楽に|らくに|落ちて|おちて|ぶつか|轢|ひい|いなく)"),
 
@@ -66,13 +66,13 @@ internal static class CrisisLexicon
         new("selfharm.risuka", CrisisCategory.SelfHarm, "りすか|りすとかっと|(自傷|じしょう(行為|こうい))"),
         new("selfharm.must_cut", CrisisCategory.SelfHarm, "(切|き)らないと(やって|生き|いき|落ち|おち|だめ|無理|むり)|(腕|うで|手首|てくび).{0,4}(まっか|真っ赤|血だらけ|ちだらけ)"),
         new("selfharm.cut", CrisisCategory.SelfHarm, "(手首|腕|肌|太もも)(を|に|も)?.{0,6}(切|き)(り|っ|る|ろう)|(てくび|うで|はだ|ふともも)(を|に|も).{0,2}(切|き)(り|っ|る|ろう)|てくび(を|に|も)?(切|き)(り|っ|る|ろう)"),
-        new("selfharm.hurt_self", CrisisCategory.SelfHarm, "(胸|むね|腕|うで|足|あし|手首|てくび|太もも|ふともも|お腹|おなか|顔|かお|首|くび)(に|を)?.{0,8}(傷|きず)(を)?(つけ|付け)(た|て|ちゃ|る)|(自分|じぶん)(を|の体を)(傷|きず)つけ|(自分|じぶん)を(殴|なぐ)|(自分|じぶん)で(自分|じぶん)を"),
+        new("selfharm.hurt_self", CrisisCategory.SelfHarm, "(胸|むね|腕|うで|足|あし|手首|てくび|太もも|ふともも|お腹|おなか|顔|かお|首|くび)(に|を)?.{0,8}(傷|きず)(を)?(つけ|付け)(た|て|ちゃ|る)|(自分|じぶん)(を|の体を)(傷|きず)つけ|(自分|じぶん)を(殴|なぐ)|(自分|じぶん)で(自分|じぶん)を|(火|ひ)を.{0,4}(指|ゆび|腕|うで|手|て|足|あし|肌|はだ)に(当|あ|押し当|おしあ)て|(やけど|火傷)(を)?させ|(あいろん|らいた|たばこ|煙草)で.{0,6}(手|て|腕|うで|指|ゆび|足|あし|自分|じぶん)を?(焼|や)い|(自分|じぶん)の.{0,16}(刺|さ)し(た|て|ちゃ)|(手首|てくび)から(血|ち)"),
         new("selfharm.blood_calms", CrisisCategory.SelfHarm, "(血|ち)を(見|み)ると(落|お)ち(着|つ)"),
 
         // Overdose.
         new("overdose.all_pills", CrisisCategory.Overdose, "(薬|くすり)を?.{0,4}(全部|ぜんぶ|まとめて|大量|たいりょう|たくさん|一気|いっき|いっぱい|山ほど).{0,3}(飲|の)"),
         new("overdose.with_alcohol", CrisisCategory.Overdose, "(酒|さけ|びーる|あるこーる|ちゅーはい|焼酎|しょうちゅう).{0,6}(薬|くすり).{0,8}(飲|の|やっちゃ|やった)|(薬|くすり).{0,8}(酒|さけ|びーる|あるこーる)(で|と)(飲|の)|(頭痛薬|ずつうやく|風邪薬|かぜぐすり|睡眠薬|すいみんやく)(を)?.{0,3}(ふた|二|2|三|3|何|なん)(箱|はこ|しーと)"),
-        new("overdose.od", CrisisCategory.Overdose, "おー?でい(した|しちゃ|する)|(薬|くすり)(を)?(一気|いっき|全部|ぜんぶ)?(やっちゃ|やってもた|やってしま)|(^|[^a-z])od(する|した|しよ|したい|しそう|しちゃ|しま|って|か|$)|おばどず|(大量服薬|たいりょうふくやく)"),
+        new("overdose.od", CrisisCategory.Overdose, "おー?でい(した|しちゃ|する)|(薬|くすり)(を)?(一気|いっき|全部|ぜんぶ)?(やっちゃ|やってもた|やってしま)|(^|[^a-z])od(する|した|しよ|したい|しそう|しちゃ|しま|って|か|$)|おばどず|(大量服薬|たいりょうふくやく)|od(衝動|しょうどう)"),
         new("overdose.pills_took", CrisisCategory.Overdose, "(睡眠薬|すいみんやく|市販薬|しはんやく).{0,8}(全部|ぜんぶ|まとめて|大量|たくさん|一気).{0,3}(飲|の)", Immediate: true),
 
         // Medical emergency (always immediate).
@@ -98,14 +98,14 @@ internal static class CrisisLexicon
         // Broader stems by concept (written from the kinds of crisis, in kanji and kana; the folding has made katakana
         // hiragana, romaji kana, and removed spaces, so English is matched without spaces).
         new("ideation.will_die", CrisisCategory.SuicidalIdeation, "^(もう)?(死|し)(ぬ|にたい|のう)$|(未遂|みすい)|もう(死|し)(ぬ|のう|にます|んじゃう|んでも)|(死|し)に(ます|にいく|に行く)(わ|ね|から)?$|(死|し)ぬ(つもり|方法|ほうほう|場所|ばしょ|日|準備|じゅんび|覚悟|かくご|から|しか)|(死|し)んで(まい|しまい|しま)たい|(死|し)にたみ|(逝|ゆ)き(たい|ます)|(私|わたし|僕|ぼく|俺|おれ|うち|自分|じぶん)(は|も)?(死|し)(ぬ|のう)"),
-        new("ideation.end_life", CrisisCategory.SuicidalIdeation, "(命|いのち)を(絶|た|断|終|お|捨|す)|もう(終|お)わりに(する|します|したい|しよう)|(今夜|こんや)で(全部|ぜんぶ|すべて|人生|じんせい)?を?(終わり|おわり|終わら|おわら)|(今日|きょう)で(人生|じんせい|全部|ぜんぶ|すべて)を?(終わり|おわり|終わら|おわら)|(死|し)にに(行|い)|(全部|ぜんぶ)(終|お)わら(せ|す)|(死|し)ね(と|って)(言|い)|逝(っ|き|く|こ)|(自|みずか)ら(命|いのち)|(命|いのち|人生|じんせい)(を|も)?(終わら|おわら|終え|おえ)|この世(を|から)(去|さ|消|き|いなく)|あの世(に|へ)|(首|くび)(を)?(くく|括|吊|つる|つり)"),
+        new("ideation.end_life", CrisisCategory.SuicidalIdeation, "(命|いのち)を(絶|た|断|終|お|捨|す)|もう(終|お)わりに(する|します|したい|しよう)|(今夜|こんや)で(全部|ぜんぶ|すべて|人生|じんせい)?を?(終わり|おわり|終わら|おわら)|(今日|きょう)で(人生|じんせい|全部|ぜんぶ|すべて)を?(終わり|おわり|終わら|おわら)|(死|し)にに(行|い)|(全部|ぜんぶ)(終|お)わら(せ|す)|(死|し)ね(と|って)(言|い)|逝(っ|き|く|こ)|(自|みずか)ら(命|いのち)|(命|いのち|人生|じんせい)(を|も)?(終わら|おわら|終え|おえ)|この世(を|から)(去|さ|消|き|いなく)|あの世(に|へ)|(首|くび)(を)?(くく|括|吊|つる|つり)|(命|いのち)(絶|た)ち(たい|ます|ました)"),
         new("ideation.stop_living", CrisisCategory.SuicidalIdeation, "(生|い)きる(の|こと)?を?(やめ|止め|辞め|終わり|おわり)|(生|い)きて(い)?(け|ゆけ)(ない|なさそう|そうにな|る気がしな|ません|へん|ん)|(生|い)きていく(の|こと)(が|は)?(無理|むり|つら|辛)|(生|い)きて(い)?(け|ゆけ)る(気|き)がしな"),
         new("ideation.no_reason", CrisisCategory.SuicidalIdeation, "(生|い)き(てる|ている|とる|ちょる|でる|てん|てい|とっ|ていても|てても|とっても|てて|る)(の|こと)?(が|に|も|って|は)?(意味|いみ|価値|かち|理由|りゆう|しゃあない|しょうがない|仕方|しかた)|(生|い)き(る|てる|ている)(意味|いみ|価値|かち|理由|希望|気力|道|みち)|(生|い)ぎでる(意味|いみ)"),
         new("ideation.nonexistence", CrisisCategory.SuicidalIdeation, "(存在|そんざい)(ごと|自体)?(を)?(消|け|き|無|な)|(存在|そんざい)したくな|(無|む)になりたい|(存在|そんざい)(が|を)?(なく|無く)な|(消|き)え(たみ|ます|るね|よう)|(消|き)える(わ|ね|から|よ|$)|いなくなれば(いい|よい)|いなくなり(ます|たい)|いなぐなり|いなくなる(ので|から|つもり)|もういなく|(居|い)なくなった(ほう|方)が"),
         new("ideation.jisatsu_plain", CrisisCategory.SuicidalIdeation, "(自殺|じさつ)(の方法|のほうほう|方法|を図|をはか|企図|きと|念慮|ねんりょ|しか|の準備|するつもり|しようと|のこと|ばかり)|(希死|きし)(念慮|ねんりょ)|(自傷|じしょう)(他害|たがい)|suicid|killmyself|killingmyself|(want|wanna|wish)(to|i)?(could)?die|endmylife|endit(all)?|takemyownlife|betteroffdead|betteroffwithoutme"),
         new("ideation.passive_sleep", CrisisCategory.SuicidalIdeation, "(目|め)が?(覚|さ)め(なければ|なきゃ|なけれ|なくて(も)?(いい|ええ)|ないで|んで(いい|ええ))|(目覚|めざ)め(なければ|なくて|ない(で|まま))|(起|お)き(たくな|んでええ|なくていい|なければ)|(朝|あさ)が(来|こ|き)(なければ|ないで|なきゃ|ないといい|んでほしい)|(ずっと|永遠|えいえん)に?(眠|ねむ)(り|って|る)|(眠|ねむ)り(続|つづ)け|(永眠|えいみん)|dontwanttowakeup|don'twake|dontwake|don'twanttowakeup|notwakeup|sleepforever|neverwakeup|neverbeenborn|disappear"),
         new("ideation.passive_accident", CrisisCategory.SuicidalIdeation, "(事故|じこ).{0,12}(楽|らく|ばいい|ばええ|たらいい|のに)|(車|くるま)に(ひか|轢か|はね|跳ね|ひ)(れ|られ)(たら|れば)|(生|う)まれて(こ|来)(なければ|なきゃ|んかった|なかったら|ん(方|ほう)が)|(生|う)まれなければ|(人生|じんせい)から?ろぐあうと|carwouldhitme"),
-        new("ideation.plan", CrisisCategory.SuicidalIdeation, "(ろぷ|縄|なわ)(を)?(買|か|用意|よういし|準備|じゅんび|かけ)|(ろぷ|縄|なわ|練炭|れんたん)で|(入水|じゅすい)|(欄干|らんかん|柵|さく|手すり|てすり|ふぇんす)を?(越|こ)え|決行|(死|し)ぬ(日|ひ)(を)?(決|き)め|(死|し)に(方|かた)を?(調|しら)|(楽|らく)に(死|し)ね|bought(a)?rope|charcoal.{0,20}(tape|car|room|burn)|pickedthedate|(i'm|im)goingtonight|everythingisready"),
+        new("ideation.plan", CrisisCategory.SuicidalIdeation, "(ろぷ|縄|なわ)(を)?(買|か|用意|よういし|準備|じゅんび|かけ)|(ろぷ|縄|なわ|練炭|れんたん)で|(入水|じゅすい)|(欄干|らんかん|柵|さく|手すり|てすり|ふぇんす)を?(越|こ)え|決行|(死|し)ぬ(日|ひ)(を)?(決|き)め|(死|し)に(方|かた)を?(調|しら)|(楽|らく)に(死|し)ね|bought(a)?rope|charcoal.{0,20}(tape|car|room|burn)|pickedthedate|(i'm|im)goingtonight|everythingisready|(日付|日にち|ひにち|場所|ばしょ)も(方法|ほうほう|やり方|やりかた)も|(方法|ほうほう|やり方|やりかた)も(日付|日にち|ひにち|場所|ばしょ)も"),
         new("ideation.dangerous_place", CrisisCategory.SuicidalIdeation, "(線路|せんろ|ほむ(の)?(端|はし|先|さき)|踏切|ふみきり|屋上|おくじょう|橋の上|はしのうえ|欄干|らんかん|崖|がけ|だむ|柵の外|さくのそと|ベランダの外|林道|樹海|じゅかい)(に|の|で|から|へ)?(上|うえ|横|よこ|脇|わき|端|はし|前|まえ|外|そと)?(に|で)?(いる|いま|おる|おります|居|来|き|参|まい|立|た|なう|向か|むか|上が|あが|座|すわ|さいる|足を|手を|ずっと|おるっちゃ|すたんば|動か|うごか|下|した|$)"
             + "|(柵|さく)を?(越|こ)え|(電車|でんしゃ)(が)?(来|き)たら|次の(電車|でんしゃ)で|(踏切|ふみきり|線路|せんろ|ほむ).{0,12}(電車|でんしゃ)(を|が)?(待|ま|来|き)|(海|うみ)(に|へ)?.{0,10}(入|はい)(って|る|ろう|ります)|(海|うみ).{0,8}(帰|かえ)(ら|れ)ない|このまま(海|うみ)"
             + "|(飛|と)び(込|こ)(む|も|み|ん)|(べらんだ|屋上|おくじょう|窓|まど)から(下|した)を?(見|み)|(べらんだ|窓|まど)の(手すり|てすり|外|そと|縁|ふち)|ontheroof|edgeoftheplatform|onthebridge|onthetracks|lookingdown|othersideofthefence|drivingtothesea|drivetothesea|intothesea"),
@@ -125,7 +125,7 @@ internal static class CrisisLexicon
             + "|notbreathing|can'tbreath|cantbreath|notresponding|unresponsive|unconscious|collapsed|passedout|seizure|swallowed|chestpain|bleeding|wontstop|won'tstop|stroke|choking|notmoving", Immediate: true),
         new("violence.threat", CrisisCategory.Violence, "(首|くび)(を)?(絞|し)め(られ|られた)|(包丁|ほうちょう|ないふ|刃物|はもの)(を)?(持|も)(って|った|ち出|ちだ)|(包丁|ほうちょう|ないふ|刃物|はもの)(を)?(向け|むけ|振り回|ふりまわ)|(閉|と)じ込め(られ|られた)|(すとか|つきまと|付きまと|待ち伏せ|まちぶせ)|(知らない|しらない|見知らぬ|みしらぬ)(男|おとこ|人|ひと|やつ).{0,14}(どあ|家|いえ|部屋|へや|玄関|げんかん|外|そと|前|まえ|ついて)"
             + "|(どあ|玄関|げんかん)の?(前|まえ|外|そと)に.{0,10}(誰か|だれか|男|おとこ|人|ひと|いる)|(どあ|扉|とびら)を?(叩|たた|どんどん|蹴)|(暴|あば)れ(て|る|とる|だし|出し)|(蹴|殴|なぐ)って(い|た|る|くる|きて|くん)|(あいつ|あのひと|あの人|上司|じょうし|夫|旦那|だんな|親|おや|父|母|やつ)(を)?(殺|ころ)(す|したい|して)|(殺|ころ)す(ぞ|から|と言|って言|って|。|$)|(殺|ころ)して(やり|やる)|(殺意|さつい)|(刺|さ)し(に(行|い)|たい)|(刺|さ)す(つもり|ぞ|から)|(脅|おど)(さ|かさ)れ|(虐待|ぎゃくたい)|(暴力|ぼうりょく)"
-            + "|kill(him|her|you|them|someone|my(husband|wife|father|mother|dad|mom))|hit(s|ting)?me|beat(s|ing)?me|punched|kicked|abus(ed|ing|ive|er)|(child|sexual|physical|domestic|emotional|verbal)abuse|abuse(me|shim|sher|s)|threaten|knife|lockedin|lockedme|outsidemydoor|choked|strangl|hurtme", Immediate: true),
+            + "|kill(him|her|you|them|someone|my(husband|wife|father|mother|dad|mom))|hit(s|ting)?me|beat(s|ing)?me|punched|kicked|abus(ed|ing|ive|er)|(child|sexual|physical|domestic|emotional|verbal)abuse|abuse(me|shim|sher|s)|threaten|knife|lockedin|lockedme|outsidemydoor|choked|strangl|hurtme|性的.{0,10}(強要|きょうよう)|(はさみ|鋏)を?(向け|むけ|振り回|ふりまわ)", Immediate: true),
     ];
 
     public static readonly Suppressor[] Suppressors =
@@ -139,6 +139,8 @@ internal static class CrisisLexicon
         new("first_aid", "(倒|たお)れ(た|てい?る)(人|ひと|方|かた|とき|時|場合)|(応急|おうきゅう|救命|きゅうめい|心肺蘇生)"),
         // 「これで最後の質問です」: the last question of a chat, not a last message.
         new("last_question", "(これで)?(最後|さいご)(の|に)(もう)?(質問|しつもん|確認|かくにん|お願い|おねがい|ひとつ|一つ)"),
+        // Children jumping off a sofa, a road along the coast: 海岸通り is a street name.
+        new("play.jump_off", "(そふぁ|そふあ|べっど|椅子|いす|遊具|ゆうぐ|すべりだい|滑り台|ぶらんこ|跳び箱|とびばこ|台|だい)から(飛|と)び(降|お)り|(海岸|かいがん)(通|どお)り"),
         new("walk_in", "(飛|と)び(込|こ)み(で|参加|さんか|可|歓迎|の)"),
         new("information.suicide_en", "suicide(prevention|awareness)|(cooking|kitchen)(class|knife)"),
         new("news.wildfire", "(山火事|やまかじ)|(昔|むかし|歴史|れきし|江戸|戦国|にゅす|どらま|映画|えいが)の?.{0,6}(火事|かじ)|(game|げむ|ぼす|boss|敵|てき).{0,10}(殺|ころ)され"),
@@ -146,7 +148,7 @@ internal static class CrisisLexicon
         // Compounds and things, not people: 飛び込み営業 (door-to-door sales), a shelf that collapsed.
         new("compound.tobikomi_eigyou", "(飛び込|とびこ)み(営業|えいぎょう|禁止|きんし|台|だい|選手|せんしゅ|競技|きょうぎ)|(ぷる|水泳|すいえい)(で|の)?(飛び込|とびこ)み"),
         // Ending a thing (a contract, a class, a job, a course of treatment) is said like ending one's life.
-        new("cancel.end_a_thing", "(契約|けいやく|ぷらん|さぶすく|教室|きょうしつ|仕事|しごと|ばいと|あるばいと|部活|ぶかつ|習い事|ならいごと|通院|つういん|りはび?り|治療|ちりょう|さびす|利用|りよう|通所|つうしょ|訓練|くんれん|がらけ|携帯|けいたい)(を|は|も)?(もう)?(終わり|おわり)に"),
+        new("cancel.end_a_thing", "(契約|けいやく|ぷらん|さぶすく|教室|きょうしつ|仕事|しごと|ばいと|あるばいと|部活|ぶかつ|習い事|ならいごと|通院|つういん|りはび?り|治療|ちりょう|さびす|利用|りよう|通所|つうしょ|訓練|くんれん|がらけ|携帯|けいたい|習慣|しゅうかん|夜ふかし|夜更かし|よふかし|だいえっと|飲酒|いんしゅ|喫煙|きつえん)(を|は|も)?(もう)?.{0,5}(終わり|おわり)に"),
         new("falls.thing_fell", "(物干し|ものほし|木|き|棚|たな|本棚|ほんだな|看板|かんばん|自転車|じてんしゃ|家具|かぐ|塀|へい|柱|はしら|てれび|花瓶|かびん|植木|うえき|鉢|ぽすと|電柱|でんちゅう|ふぇんす|傘立て|かさたて|ばいく)(が|も)(倒|たお)れ"),
         new("falls.thing_collapsed", "(shelf|shelves|bookcase|bookshelf|tower|building|wall|roof|tent|chair|table|stack|pile|tunnel|house|cabinet|fence)(has|had|just)?collapsed"),
         new("information.abuse", "(虐待|ぎゃくたい|暴力|ぼうりょく)(防止|ぼうし|研修|けんしゅう|の通報|について|とは|に関|の本|の講演|予防)|(通報|つうほう)(先|さき)は|firedrill|smokedetector|smokealarm|fireworks|firestation|gasbill|kickedoff|abusepreven"),
@@ -189,7 +191,7 @@ internal static class CrisisLexicon
         // 本 (a book) only with its particle: 本日 (today) is not a book.
         + ".{0,12}(あり|教え|おしえ|知り|しり|ご存知|ごぞんじ|紹介|しょうかい|もらえ|ください|くださ|探し|さがし)"
         // How to speak with or support someone else; "対応について" alone may be about oneself, so it does not count.
-        + "|(防|ふせ)ぐ(ため|方法|ほうほう|には)|(予防|よぼう|防止|ぼうし)(の|する)?(ため|方法|ほうほう)|(言|い)われ(たら|た時|たとき).{0,12}(どう|なんて|何て|なにを|何を)|(どう|どのように)(接|せっ)し(たら|れば)|(どう|なんて|何て)(こたえ|答え|返し|かえし|声をかけ|こえをかけ)(たら|れば)|whatshouldidoif|howcani(help|support|talk)|howtosupport|howdoi(help|support|talk|respond)|(声|こえ)を?(かけ|掛け)(たら|れば|方|かた)|(接し方|せっしかた|支え方|ささえかた|関わり方|かかわりかた)|(保健|ほけん)だより|(支援者|しえんしゃ)(向け|むけ)|(危険性|きけんせい)について";
+        + "|(防|ふせ)ぐ(ため|方法|ほうほう|には)|(予防|よぼう|防止|ぼうし)(の|する)?(ため|方法|ほうほう)|(言|い)われ(たら|た時|たとき).{0,12}(どう|なんて|何て|なにを|何を)|(どう|どのように)(接|せっ)し(たら|れば)|(どう|なんて|何て)(こたえ|答え|返し|かえし|声をかけ|こえをかけ)(たら|れば)|whatshouldidoif|howcani(help|support|talk)|howtosupport|howdoi(help|support|talk|respond)|(声|こえ)を?(かけ|掛け)(たら|れば|方|かた)|(接し方|せっしかた|支え方|ささえかた|関わり方|かかわりかた)|(保健|ほけん)だより|(支援者|しえんしゃ)(向け|むけ)|(危険性|きけんせい)について|(について|に関して|にかんして)(学|まな)(べ|び|ぶ)";
 
     /// <summary>The writer's own wish (私も死にたい): then an information request is not only that.</summary>
     public const string FirstPersonCue = "(私|わたし|自分|じぶん|僕|ぼく|俺|おれ|うち)(が|は|も)?.{0,8}((死|し)に(たい|そう)|(消|き)えたい|(切|き)りたい|(飲|の)みたい)";
@@ -197,8 +199,8 @@ internal static class CrisisLexicon
     /// <summary>What says the danger is back (また, まだ, 最近): then a past story is not a recovery story.</summary>
     public const string RelapseCue = "また(やる|やり|した|しそう|切|き|飲|の|死|し|同じ)|(まだ|いまだに)(気持ち|きもち|死|し|消|き)|(最近|さいきん|今日|きょう|今夜|こんや|昨日|きのう).{0,10}(また|戻|もど|強く|つよく|ひどく)|(戻|もど)って(き|く)|(怖|こわ)い";
 
-    public const string PastCue = "(て|で)(た|いた)(けど|けれど|が|頃|ころ|とき|時)|(言|い|思|おも)ってた|てた(わたし|私|自分|じぶん|僕|ぼく)|(死|し)にたか(っ)?(た|思)|(頃|ころ)(は|わ)|(去年|きょねん|昨年|さくねん|一昨年|おととし|以前|いぜん|[0-9]+年前|十年前|じゅうねんまえ|若い頃|若いころ|わかいころ)|(何|なん)年も|[0-9]+(年|ねん)(も|間|かん|以上|いじょう|経|た)|(やめ|止め|辞め)て[0-9]+(年|ねん|ヶ月|か月|かげつ)|(学生|がくせい|高校|こうこう|中学|ちゅうがく|大学|だいがく|入院|にゅういん)(生)?(の|だった)(とき|時|頃|ころ)|(た|だ)(頃|ころ)|(て|で)いました|年(以上|いじょう)?(前|まえ)|ねん(いじょう|まえ|かん)|かつて|嘗て|かこ(に|は|の)|た(こと|事)(が|も)(ある|あり|あっ)|から(もう)?[0-9]+(年|ねん|ヶ月|か月|かげつ)|backin|lastwinter|lastyear|asateenager|" + "(前|まえ)(は|に)|(時期|じき|頃|ころ)(が|も)?(あった|ありました)|(時代|じだい)|(しよった|しとった|してた|してました|ございました|あった時期|あったころ|あった頃|頃は|ころは)|usedto|yearsago|ago|longtime|" + "(思|おも)った(こと|事)(は|が|も)|(昔|むかし|以前|いぜん|前は|まえは|当時|とうじ|若い頃|わかいころ)|(していた|してた|思っていた|おもっていた|だった|でした)";
-    public const string RecoveryCue = "(前|まえ)の(話|はなし)|もう.{0,16}(して(い)?ない|してません|していません|しとらん|してませ|やってない|やってません|昔の話|むかしのはなし)|(今|いま)は.{0,20}(趣味|しゅみ|夢中|むちゅう|忙し|いそがし|ちゃんと|問題な|完全|すっかり|孫|まご)|(回復|かいふく|完全復活|すっかり元気)|recover|sharemy|" + "(今|いま)(は|わ|では|でわ).{0,24}(元気|げんき|楽し|たのし|安定|あんてい|ぴんぴん|心配いらん|しんぱいいらん|卒業|そつぎょう|回復|かいふく|働|はたら|通え|かよえ|しとらん|してない|やってない|ございません|落ち着いて生活|幸せ|しあわせ|家族|かぞく)|(卒業|そつぎょう)した|(回復|かいふく)(し|いた)|(役に立|やくにた|力になり|ちからになり|力になれ)|(体験|たいけん)(発表|談|を話|をはな)|agoodplace|betterplace|muchbetter|(やめ|止め)て[0-9]+(年|ねん|ヶ月|か月|かげつ)|(今年|ことし)は.{0,12}(ばっちり|大丈夫|だいじょうぶ|気をつけ|きをつけ)|stable|doingwell|recovered|(調子|ちょうし)(が)?(いい|良い|よい)|(現在|げんざい)は.{0,24}(安定|あんてい|元気|げんき|回復|かいふく|落ち着|おちつ|通|かよ|働|はたら)|i'mbetternow|imbetternow|" + "(今|いま)(は|わ|では|でわ).{0,12}(生|い)き(抜|ぬ|た|て|よう|る)|(今|いま)(は|わ|では|でわ).{0,8}(元気|げんき|大丈夫|だいじょうぶ|落ち着|おちつ|前向き|まえむき|楽し|たのし|やめられ|止められ|平気|へいき|幸せ|しあわせ)";
+    public const string PastCue = "(て|で)(た|いた)(けど|けれど|が|頃|ころ|とき|時)|(言|い|思|おも)ってた|てた(わたし|私|自分|じぶん|僕|ぼく)|(死|し)にたか(っ)?(た|思)|(頃|ころ)(は|わ)|(去年|きょねん|昨年|さくねん|一昨年|おととし|以前|いぜん|[0-9]+年前|十年前|じゅうねんまえ|若い頃|若いころ|わかいころ)|(何|なん)年も|[0-9]+(年|ねん)(も|間|かん|以上|いじょう|経|た)|(やめ|止め|辞め)て[0-9]+(年|ねん|ヶ月|か月|かげつ)|(学生|がくせい|高校|こうこう|中学|ちゅうがく|大学|だいがく|入院|にゅういん)(生)?(の|だった)(とき|時|頃|ころ)|(た|だ)(頃|ころ)|(て|で)おりました|(て|で)いました|過去(に|は|の)|年(以上|いじょう)?(前|まえ)|ねん(いじょう|まえ|かん)|かつて|嘗て|かこ(に|は|の)|た(こと|事)(が|も)(ある|あり|あっ)|から(もう)?[0-9]+(年|ねん|ヶ月|か月|かげつ)|backin|lastwinter|lastyear|asateenager|" + "(前|まえ)(は|に)|(時期|じき|頃|ころ)(が|も)?(あった|ありました)|(時代|じだい)|(しよった|しとった|してた|してました|ございました|あった時期|あったころ|あった頃|頃は|ころは)|usedto|yearsago|ago|years?clean|monthsclean|longtime|" + "(思|おも)った(こと|事)(は|が|も)|(昔|むかし|以前|いぜん|前は|まえは|当時|とうじ|若い頃|わかいころ)|(していた|してた|思っていた|おもっていた|だった|でした)";
+    public const string RecoveryCue = "[0-9a-z]+years?clean|(前|まえ)の(話|はなし)|もう.{0,16}(して(い)?ない|してません|していません|しとらん|してませ|やってない|やってません|昔の話|むかしのはなし)|(今|いま)は.{0,20}(趣味|しゅみ|夢中|むちゅう|忙し|いそがし|ちゃんと|問題な|完全|すっかり|孫|まご)|(回復|かいふく|完全復活|すっかり元気)|recover|sharemy|" + "(今|いま)(は|わ|では|でわ).{0,24}(元気|げんき|楽し|たのし|安定|あんてい|ぴんぴん|心配いらん|しんぱいいらん|卒業|そつぎょう|回復|かいふく|働|はたら|通え|かよえ|しとらん|してない|やってない|ございません|落ち着いて生活|幸せ|しあわせ|家族|かぞく)|(卒業|そつぎょう)した|(回復|かいふく)(し|いた)|(役に立|やくにた|力になり|ちからになり|力になれ)|(体験|たいけん)(発表|談|を話|をはな)|agoodplace|betterplace|muchbetter|(やめ|止め)て[0-9]+(年|ねん|ヶ月|か月|かげつ)|(今年|ことし)は.{0,12}(ばっちり|大丈夫|だいじょうぶ|気をつけ|きをつけ)|stable|doingwell|recovered|(調子|ちょうし)(が)?(いい|良い|よい)|(現在|げんざい)は.{0,24}(安定|あんてい|元気|げんき|回復|かいふく|落ち着|おちつ|通|かよ|働|はたら)|i'mbetternow|imbetternow|" + "(今|いま)(は|わ|では|でわ).{0,12}(生|い)き(抜|ぬ|た|て|よう|る)|(今|いま)(は|わ|では|でわ).{0,8}(元気|げんき|大丈夫|だいじょうぶ|落ち着|おちつ|前向き|まえむき|楽し|たのし|やめられ|止められ|平気|へいき|幸せ|しあわせ)";
 
     private const string Person = "(家族|かぞく|母|父|お母さん|お父さん|おかあさん|おとうさん|母親|父親|息子|むすこ|娘|むすめ|夫|妻|旦那|だんな|嫁|主人|兄|姉|弟|妹|祖母|祖父|おばあちゃん|おじいちゃん|子ども|子供|こども|友達|友だち|ともだち|友人|彼氏|彼女|利用者|患者|本人|同僚|知人|あの人|その人|くらいあんと)(さん|ちゃん|くん)?";
 

@@ -58,7 +58,8 @@ public sealed class SafetyModel(CrisisClassifier classifier, SafetyThresholds? t
         {
             // A cue in a message about a film, a game, the news or an old scar (ドラマで主人公が殺される, 傷跡の治療)
             // counts when the classifier, which reads the whole message, also finds a crisis in it.
-            if (folded.Length < _t.MinModelLength || !CrisisDetector.IsStoryContext(folded)
+            // So does one said laughing (「もう死ぬー」って言いながら爆睡してます笑).
+            if (folded.Length < _t.MinModelLength || !(CrisisDetector.IsStoryContext(folded) || Laughing.IsMatch(text))
                 || (read = classifier.Score(text, folded)).Value.Probability >= _t.CrisisInStory)
                 return new RiskAssessment(RiskTier.Crisis, lexicon.Category, lexicon.Immediate, lexicon.AboutSomeoneElse, 1, lexicon.Cues);
             lexicon = lexicon with { Category = CrisisCategory.None, Cues = [], Suppressed = [.. lexicon.Suppressed, StoryTag] };
@@ -67,9 +68,18 @@ public sealed class SafetyModel(CrisisClassifier classifier, SafetyThresholds? t
         // A few characters are too little for the classifier to read (「特にないです」「まだ決めてない」 answer a
         // question); short crises are the lexicon's: 「死ぬ」「線路なう」「OD中」.
         if (folded.Length < _t.MinModelLength)
-            return Concern.IsMatch(folded) && !CrisisDetector.IsRecoveryStory(folded)
-                ? new RiskAssessment(RiskTier.Concern, CrisisCategory.None, false, false, 0, ["lexicon.concern"])
-                : RiskAssessment.None;
+        {
+            if (Concern.IsMatch(folded) && !CrisisDetector.IsRecoveryStory(folded))
+                return new RiskAssessment(RiskTier.Concern, CrisisCategory.None, false, false, 0, ["lexicon.concern"]);
+            // A short message the classifier is sure of (方法もう決めた, 踏切の中にいる) still counts; answers to the
+            // bot's questions (特にないです, 山田です) never read that high. Below that, a short message earns no
+            // check-in: 0.7 measured no gain on dev and batch 11 and one more false alarm.
+            var brief = classifier.Score(text, folded);
+            if (brief.Probability >= _t.ShortCrisis)
+                return new RiskAssessment(RiskTier.Crisis, brief.Category, brief.Category is CrisisCategory.MedicalEmergency or CrisisCategory.Violence,
+                    false, brief.Probability, ["model." + CrisisAssessment.NameOf(brief.Category)]);
+            return RiskAssessment.None with { Score = brief.Probability };
+        }
         var score = read ?? classifier.Score(text, folded);
         // A story told as the past with a "now" after it (入院してた頃は…、今は作業所に通っています): what counts is
         // what it says about now, so the classifier reads the part from the "now" on.
@@ -107,7 +117,9 @@ public sealed class SafetyModel(CrisisClassifier classifier, SafetyThresholds? t
 /// <param name="MinModelLength">Folded messages shorter than this are read by the lexicon alone.</param>
 /// <param name="CrisisInStory">The classifier reading a lexicon cue in a story context (a film, an old scar) needs to count.</param>
 /// <param name="ConcernWords">The classifier reading concern words need to earn a check-in on their own.</param>
-public sealed record SafetyThresholds(double Crisis, double CrisisWhenSuppressed, double Concern, int MinModelLength = 8, double CrisisInStory = 0.3, double ConcernWords = 0.15)
+/// <param name="ShortCrisis">The classifier reading a message shorter than <paramref name="MinModelLength"/> needs to be a crisis.</param>
+public sealed record SafetyThresholds(double Crisis, double CrisisWhenSuppressed, double Concern, int MinModelLength = 8, double CrisisInStory = 0.3, double ConcernWords = 0.15,
+    double ShortCrisis = 0.9)
 {
     /// <summary>Chosen on corpus/crisis.dev.tsv (docs/safety.md).</summary>
     public static SafetyThresholds Default { get; } = new(Crisis: 0.7, CrisisWhenSuppressed: 0.85, Concern: 0.45);
