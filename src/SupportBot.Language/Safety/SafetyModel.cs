@@ -40,6 +40,10 @@ public sealed class SafetyModel(CrisisClassifier classifier, SafetyThresholds? t
     public const string StoryTag = "story.context";
 
     private static readonly Regex Laughing = new(@"(?<![A-Za-z])[wｗ]+\s*([。、!！?？)）]|$)|笑|草|\blol\b|😂|🤣", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+    // 「笑えない」「笑えんけど」 say the opposite of laughing.
+    private static readonly Regex NotLaughing = new("(笑|わら)え(ない|ん|なく|ません|ね)", RegexOptions.CultureInvariant);
+
+    private static bool SaidLaughing(string text) => Laughing.IsMatch(text) && !NotLaughing.IsMatch(text);
 
     private static int LastMatchEnd(Regex regex, string text)
     {
@@ -59,7 +63,7 @@ public sealed class SafetyModel(CrisisClassifier classifier, SafetyThresholds? t
             // A cue in a message about a film, a game, the news or an old scar (ドラマで主人公が殺される, 傷跡の治療)
             // counts when the classifier, which reads the whole message, also finds a crisis in it.
             // So does one said laughing (「もう死ぬー」って言いながら爆睡してます笑).
-            if (folded.Length < _t.MinModelLength || !(CrisisDetector.IsStoryContext(folded) || Laughing.IsMatch(text))
+            if (folded.Length < _t.MinModelLength || !(CrisisDetector.IsStoryContext(folded) || SaidLaughing(text))
                 || (read = classifier.Score(text, folded)).Value.Probability >= _t.CrisisInStory)
                 return new RiskAssessment(RiskTier.Crisis, lexicon.Category, lexicon.Immediate, lexicon.AboutSomeoneElse, 1, lexicon.Cues);
             lexicon = lexicon with { Category = CrisisCategory.None, Cues = [], Suppressed = [.. lexicon.Suppressed, StoryTag] };
@@ -107,7 +111,7 @@ public sealed class SafetyModel(CrisisClassifier classifier, SafetyThresholds? t
         // Said laughing (限界ｗ, 辛くて死ぬw, 笑): a figure of speech, not distress to check in on.
         // Concern words alone, where the classifier reads nothing at all of distress (疲れた、早く寝たい; ちょっと寂しい
         // けど猫がいるから大丈夫), are everyday talk: the words must be backed by a faint reading.
-        if (score.Probability >= _t.ConcernWords && LastMatchEnd(Concern, folded) is var end and > 0 && !CrisisDetector.ToldAsPast(folded, end) && !Laughing.IsMatch(text))
+        if (score.Probability >= _t.ConcernWords && LastMatchEnd(Concern, folded) is var end and > 0 && !CrisisDetector.ToldAsPast(folded, end) && !SaidLaughing(text))
             return new RiskAssessment(RiskTier.Concern, CrisisCategory.None, false, false, score.Probability, ["lexicon.concern"]);
         return RiskAssessment.None with { Score = score.Probability };
     }
