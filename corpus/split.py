@@ -15,6 +15,9 @@
     python3 corpus/split.py raw12   # batch 12 (corpus/raw12/*.tsv: crisis, a fresh test set)
     python3 corpus/split.py raw13   # batch 13 (corpus/raw13/*.tsv: crisis weighted to medical emergencies, a tuning set)
     python3 corpus/split.py raw14   # batch 14 (corpus/raw14/*.tsv: crisis weighted to hard negatives, a fresh test set)
+    python3 corpus/split.py raw15   # batch 15 (corpus/raw15/*.tsv: ordinary messages written as training data)
+    python3 corpus/split.py raw16   # batch 16 (corpus/raw16/*.tsv: crisis, a fresh test set)
+    python3 corpus/split.py raw17   # batch 17 (corpus/raw17/*.tsv: ordinary messages written as training data)
 
 The rule: bucket = int(md5(id), 16) % 10, decided by the row id alone (never by content or by how the
 model does on it). Rows are appended to the split files (an id already there is not added twice); the
@@ -32,6 +35,9 @@ raw folder is deleted afterwards, since the split files hold every row.
   batch 11 crisis: as batch 9 (a new author; measured whole first; the set the next changes were chosen on)
   batch 12 crisis: 0-5 train, 6-7 dev, 8-9 test (a new author; measured whole first, before and after the batch-11 changes)
   batch 13 crisis: as batch 11;  batch 14 crisis: as batch 12
+  batch 15 crisis: all train (ordinary messages, none of them a crisis, written as training data)
+  batch 16 crisis: as batch 12
+  batch 17 crisis: as batch 15
 train → locales/ja-JP/crisis.train.tsv and locales/ja-JP/intents.train.tsv (the bot's own intent names);
 dev → corpus/crisis.dev.tsv, corpus/intents.dev.tsv; test → corpus/crisis.test.tsv, corpus/intents.test.tsv.
 """
@@ -51,6 +57,9 @@ RULES = {
     "raw12": {"crisis": [(5, "train"), (7, "dev"), (9, "test")], "intents": [(5, "train"), (7, "dev"), (9, "test")]},
     "raw13": {"crisis": [(7, "train"), (9, "dev")], "intents": [(7, "train"), (9, "dev")]},
     "raw14": {"crisis": [(5, "train"), (7, "dev"), (9, "test")], "intents": [(5, "train"), (7, "dev"), (9, "test")]},
+    "raw15": {"crisis": [(9, "train")], "intents": [(9, "train")]},
+    "raw16": {"crisis": [(5, "train"), (7, "dev"), (9, "test")], "intents": [(5, "train"), (7, "dev"), (9, "test")]},
+    "raw17": {"crisis": [(9, "train")], "intents": [(9, "train")]},
     "raw8": {"crisis": [(5, "train"), (7, "dev"), (9, "test")], "intents": [(5, "train"), (7, "dev"), (9, "test")]},
 }
 SRC = "written apart from the model (corpus/README.md); split by corpus/split.py"
