@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using SupportBot.Channels.DirectLine;
@@ -15,6 +16,7 @@ internal static class ChatPageEndpoints
     public static void MapChatPage(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<WebChatOptions>>().Value;
+        MapShippedWebChat(app, options);
         if (!string.IsNullOrEmpty(options.LocalScriptFolder))
         {
             app.UseStaticFiles(new StaticFileOptions
@@ -38,6 +40,11 @@ internal static class ChatPageEndpoints
                 .Replace("{{lang}}", WebUtility.HtmlEncode(culture.Split('-')[0]))
                 .Replace("{{title}}", WebUtility.HtmlEncode(center.Value.Name))
                 .Replace("{{scriptUrl}}", WebUtility.HtmlEncode(webChat.Value.ScriptUrl))
+                // crossorigin only with a hash: SRI needs it on another host, and without a hash it would make a CDN
+                // that sends no CORS headers fail for no gain.
+                .Replace("{{scriptIntegrity}}", webChat.Value.Integrity() is { } integrity
+                    ? $" integrity=\"{WebUtility.HtmlEncode(integrity)}\" crossorigin=\"anonymous\""
+                    : "")
                 // Web Chat's own labels come in the base culture (it has no plain variant).
                 .Replace("{{locale}}", WebUtility.HtmlEncode(MessageCatalog.BaseOf(culture)))
                 .Replace("{{askedLocale}}", JsonSerializer.Serialize(plain ? culture : null))
@@ -50,5 +57,40 @@ internal static class ChatPageEndpoints
         });
         // The page may ask for a locale (?locale=ja-JP-x-easy: plain Japanese, docs/accessibility.md).
         app.MapPost("/api/webchat/token", (DirectLineService directLine, string? locale) => directLine.PageToken(locale).ToResult());
+    }
+
+    /// <summary>
+    /// The Web Chat copy in wwwroot/webchat/&lt;version&gt;/ at /webchat/&lt;version&gt;/: the page works without
+    /// internet. Its URL changes with the version, so browsers may keep it a year without asking again.
+    /// </summary>
+    private static void MapShippedWebChat(WebApplication app, WebChatOptions options)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "wwwroot", "webchat");
+        var shipped = Path.Combine(folder, WebChatOptions.ShippedScriptUrl["webchat/".Length..]);
+        if (!File.Exists(shipped))
+        {
+            // Only fatal when the page would load it: the page would otherwise show "could not connect" to everyone.
+            if (options.Integrity() == WebChatOptions.ShippedIntegrity && !options.IsOtherHost)
+                throw new InvalidOperationException($"The shipped Web Chat bundle is missing ({shipped}); the build copies it from src/SupportBot.Web/wwwroot/webchat/.");
+            return;
+        }
+        // Only what the page needs (the bundle and the licence notices it points to), with a charset, so the
+        // README and LICENSE beside them stay files of the repository rather than of the site.
+        var types = new FileExtensionContentTypeProvider(new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            [".js"] = "text/javascript; charset=utf-8",
+            [".txt"] = "text/plain; charset=utf-8",
+        });
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new PhysicalFileProvider(folder),
+            RequestPath = "/webchat",
+            ContentTypeProvider = types,
+            OnPrepareResponse = context =>
+            {
+                context.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+                context.Context.Response.Headers.XContentTypeOptions = "nosniff";
+            },
+        });
     }
 }
