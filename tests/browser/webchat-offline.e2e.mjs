@@ -43,6 +43,7 @@ try {
   const page = await context.newPage();
   page.on('pageerror', (e) => console.log(`pageerror: ${e.message}`));
   const scriptResponse = page.waitForResponse((r) => /\/webchat\/[^/]+\/webchat[^/]*\.js$/.test(new URL(r.url()).pathname), { timeout: 30000 });
+  scriptResponse.catch(() => {}); // a failed step below closes the browser; its own message is the one to read
   await page.goto(url, { waitUntil: 'load' });
 
   step('the script tag names the shipped copy with an integrity hash');
@@ -69,9 +70,14 @@ try {
   await page.locator('.webchat__bubble:not(.webchat__bubble--from-user)').getByText('10:00').first().waitFor({ timeout: 20000 });
   if (await page.locator('#status').isVisible()) throw new Error(`the page shows its error: ${await page.locator('#status').innerText()}`);
 
+  step('another host is unreachable from this page (the block works)');
+  const cdn = await page.evaluate(() => fetch('https://cdn.botframework.com/botframework-webchat/latest/webchat.js').then(() => 'reached', () => 'blocked'));
+  if (cdn !== 'blocked') throw new Error('a request to another host was not blocked: the test would prove nothing');
+
   console.log(`served by the bot: ${[...new Set(served)].join(' ')}`);
   console.log(`blocked: ${blocked.length} ${blocked.slice(0, 5).join(' ')}`);
   if (!served.some((p) => p.startsWith('/v3/directline/'))) throw new Error('no request reached the embedded Direct Line');
+  if (!blocked.includes('https://cdn.botframework.com/botframework-webchat/latest/webchat.js')) throw new Error('the blocked request was not seen');
   await context.close();
 
   step('altered script bytes are refused by the browser');
