@@ -81,6 +81,9 @@ internal static class ChatPageEndpoints
             [".js"] = "text/javascript; charset=utf-8",
             [".txt"] = "text/plain; charset=utf-8",
         });
+        // Compressed on the fly, on this path only: a browser fetches it once a year, and the build's own .gz
+        // copies exist in some outputs and not others.
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/webchat/" + WebChatOptions.ShippedVersion), branch => branch.UseResponseCompression());
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = new PhysicalFileProvider(folder),
