@@ -55,7 +55,7 @@ try {
   if (new URL(tag.src).origin !== bot.origin) throw new Error(`the script is not served by the bot: ${tag.src}`);
   if (!/^sha384-[A-Za-z0-9+/]+={0,2}$/.test(tag.integrity)) throw new Error(`the script has no sha384 integrity: '${tag.integrity}'`);
   const response = await scriptResponse;
-  console.log(`script response: ${response.status()} ${response.headers()['content-type']} ${response.headers()['cache-control']}`);
+  console.log(`script response: ${response.status()} ${response.headers()['content-type']} ${response.headers()['cache-control']} encoding=${response.headers()['content-encoding'] ?? 'none'}`);
   if (response.status() !== 200) throw new Error(`the script answered ${response.status()}`);
 
   step('the greeting appears through the embedded Direct Line');

@@ -48,13 +48,6 @@ public static class SupportBotServices
         var config = builder.Configuration;
 
         services.AddOptions<WebChatOptions>().Bind(config.GetSection(WebChatOptions.SectionName));
-        // Only the shipped Web Chat bundle is compressed (ChatPageEndpoints: 1.9 MB → about 0.5 MB on a resident's
-        // phone). It holds no secret and echoes no input, so compressing it over HTTPS leaks nothing (BREACH).
-        services.AddResponseCompression(compression =>
-        {
-            compression.EnableForHttps = true;
-            compression.MimeTypes = ["text/javascript"];
-        });
         services.AddOptions<AdminOptions>().Bind(config.GetSection(AdminOptions.SectionName))
             .Validate(o => o.CalendarFeedToken.Length is 0 or >= 16, "Admin:CalendarFeedToken must be at least 16 characters (or empty).")
             .ValidateOnStart();

@@ -84,19 +84,31 @@ public sealed class WebChatBundleTests
         Assert.Equal(WebChatOptions.ShippedIntegrity, Sha384(await response.Content.ReadAsByteArrayAsync()));
 
         // Compressed for a browser that accepts it (a phone downloads a quarter), the same bytes once unpacked.
-        var request = new HttpRequestMessage(HttpMethod.Get, "/" + WebChatOptions.ShippedScriptUrl);
-        request.Headers.AcceptEncoding.ParseAdd("gzip");
-        var compressed = await client.SendAsync(request);
-        Assert.Equal("gzip", Assert.Single(compressed.Content.Headers.ContentEncoding));
-        Assert.Equal("text/javascript; charset=utf-8", compressed.Content.Headers.ContentType!.ToString());
-        Assert.Equal("public, max-age=31536000, immutable", compressed.Headers.CacheControl!.ToString());
-        var packed = await compressed.Content.ReadAsByteArrayAsync();
-        Assert.InRange(packed.Length, 1, 1_000_000);
-        using (var gzip = new System.IO.Compression.GZipStream(new MemoryStream(packed), System.IO.Compression.CompressionMode.Decompress))
-        using (var unpacked = new MemoryStream())
+        foreach (var (coding, unpack) in new (string, Func<Stream, Stream>)[]
         {
-            gzip.CopyTo(unpacked);
+            ("br", s => new System.IO.Compression.BrotliStream(s, System.IO.Compression.CompressionMode.Decompress)),
+            ("gzip", s => new System.IO.Compression.GZipStream(s, System.IO.Compression.CompressionMode.Decompress)),
+        })
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, "/" + WebChatOptions.ShippedScriptUrl);
+            request.Headers.TryAddWithoutValidation("Accept-Encoding", coding == "br" ? "gzip, deflate, br, zstd" : "gzip, deflate");
+            var compressed = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, compressed.StatusCode);
+            Assert.Equal(coding, Assert.Single(compressed.Content.Headers.ContentEncoding));
+            Assert.Equal("text/javascript; charset=utf-8", compressed.Content.Headers.ContentType!.ToString());
+            Assert.Equal("public, max-age=31536000, immutable", compressed.Headers.CacheControl!.ToString());
+            Assert.Contains("Accept-Encoding", compressed.Headers.Vary);
+            var packed = await compressed.Content.ReadAsByteArrayAsync();
+            Assert.InRange(packed.Length, 1, 600_000);
+            using var unpacked = new MemoryStream();
+            using (var stream = unpack(new MemoryStream(packed))) stream.CopyTo(unpacked);
             Assert.Equal(WebChatOptions.ShippedIntegrity, Sha384(unpacked.ToArray()));
+
+            // A browser that has it asks again only with its validator: 304, no body.
+            var again = new HttpRequestMessage(HttpMethod.Get, "/" + WebChatOptions.ShippedScriptUrl);
+            again.Headers.TryAddWithoutValidation("Accept-Encoding", coding);
+            again.Headers.TryAddWithoutValidation("If-None-Match", compressed.Headers.ETag!.ToString());
+            Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(again)).StatusCode);
         }
         // Nothing else is compressed: the page and the token endpoint carry per-person data (BREACH).
         var page = new HttpRequestMessage(HttpMethod.Get, "/");
