@@ -50,7 +50,10 @@ public sealed partial class WebChatOptions
 
     private bool IsShipped => ScriptUrl.Trim().TrimStart('/') == ShippedScriptUrl;
 
-    /// <summary>A URL on another host (absolute or scheme-relative): what an operator's CDN setting looks like.</summary>
+    /// <summary>
+    /// An absolute or scheme-relative URL: what an operator's CDN setting looks like. (An absolute URL of this very
+    /// host counts too; the page's own copy is named by a relative URL.)
+    /// </summary>
     public bool IsOtherHost =>
         ScriptUrl.Trim().StartsWith("//", StringComparison.Ordinal)
         || (Uri.TryCreate(ScriptUrl.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps));
@@ -59,9 +62,9 @@ public sealed partial class WebChatOptions
     public bool IsMovingVersion => LatestSegment().IsMatch(ScriptUrl);
 
     /// <summary>
-    /// The problems of this setting, most serious first: <c>Refuse</c> ones stop Production from starting (and
-    /// are warnings elsewhere); a malformed integrity is refused everywhere, because a browser silently ignores
-    /// integrity metadata it cannot read and would load the script unchecked.
+    /// The problems of this setting: each stops Production from starting and is a warning elsewhere, except a
+    /// malformed integrity (<c>RefuseEverywhere</c>), because a browser silently ignores integrity metadata it
+    /// cannot read and would run the script unchecked.
     /// </summary>
     public IEnumerable<(bool RefuseEverywhere, string Message)> Problems()
     {
