@@ -112,6 +112,7 @@ public static class SupportBotServices
     {
         app.Services.GetRequiredService<TimeProvider>();
         RefuseAnonymousInProduction(app);
+        CheckWebChatScript(app);
         app.Services.GetRequiredService<MessageCatalog>();
         app.Services.GetRequiredService<BusinessCalendar>();
         app.Services.GetRequiredService<FlowSet>();
@@ -142,6 +143,22 @@ public static class SupportBotServices
                 + "(docs/protocols.md), or set BotFramework:AllowAnonymous=true to serve only requests from this machine.");
     }
 
+    /// <summary>
+    /// The chat page runs the script WebChat:ScriptUrl names with the resident's conversation in it: an unpinned
+    /// script from another host (or a moving 'latest' build) is refused in Production and a warning elsewhere;
+    /// an unreadable integrity value is refused everywhere (docs/configuration.md#web-chat).
+    /// </summary>
+    private static void CheckWebChatScript(WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<WebChatOptions>>().Value;
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("SupportBot.WebChat");
+        foreach (var (refuseEverywhere, message) in options.Problems())
+        {
+            if (refuseEverywhere || app.Environment.IsProduction()) throw new InvalidOperationException(message);
+            WebChatLog.UnpinnedScript(log, message);
+        }
+    }
+
     /// <summary>The real clock, or a pinned one for demos and tests (never in Production).</summary>
     public static TimeProvider CreateClock(IConfiguration config, IHostEnvironment environment)
     {
@@ -154,4 +171,11 @@ public static class SupportBotServices
             throw new InvalidOperationException($"Clock:Now must be ISO-8601 with an offset, e.g. 2026-11-23T14:00:00+09:00 (got '{options.Now}').");
         return new PinnedClock(pinned, TimeProvider.System);
     }
+}
+
+internal static partial class WebChatLog
+{
+    // The message names the setting only (a URL from configuration), never anything a resident typed.
+    [LoggerMessage(9101, LogLevel.Warning, "{Problem} (refused in Production)")]
+    public static partial void UnpinnedScript(ILogger logger, string problem);
 }

@@ -25,8 +25,7 @@ public sealed class StaffBrowserTests(ITestOutputHelper output)
     {
         var settings = new Dictionary<string, string?>
         {
-            ["WebChat:ScriptUrl"] = "/webchat/webchat.js",
-            ["WebChat:LocalScriptFolder"] = dist,
+            // No WebChat keys: the resident's page loads the Web Chat copy the bot ships, as in production.
             ["Clock:Now"] = Wednesday,
             ["Staff:RequireHttps"] = "false", // plain http on loopback in this test
         };
