@@ -18,6 +18,9 @@
     python3 corpus/split.py raw15   # batch 15 (corpus/raw15/*.tsv: ordinary messages written as training data)
     python3 corpus/split.py raw16   # batch 16 (corpus/raw16/*.tsv: crisis, a fresh test set)
     python3 corpus/split.py raw17   # batch 17 (corpus/raw17/*.tsv: ordinary messages written as training data)
+    python3 corpus/split.py raw18   # batch 18 (corpus/raw18/*.tsv: crisis weighted to medical and dangerous places, a tuning set)
+    python3 corpus/split.py raw19   # batch 19 (corpus/raw19/*.tsv: crisis, a fresh test set)
+    python3 corpus/split.py raw20   # batch 20 (corpus/raw20/*.tsv: crisis and hard negatives written as training data)
 
 The rule: bucket = int(md5(id), 16) % 10, decided by the row id alone (never by content or by how the
 model does on it). Rows are appended to the split files (an id already there is not added twice); the
@@ -38,6 +41,7 @@ raw folder is deleted afterwards, since the split files hold every row.
   batch 15 crisis: all train (ordinary messages, none of them a crisis, written as training data)
   batch 16 crisis: as batch 12
   batch 17 crisis: as batch 15
+  batch 18 crisis: as batch 11;  batch 19 crisis: as batch 12;  batch 20 crisis: all train (written as training data)
 train → locales/ja-JP/crisis.train.tsv and locales/ja-JP/intents.train.tsv (the bot's own intent names);
 dev → corpus/crisis.dev.tsv, corpus/intents.dev.tsv; test → corpus/crisis.test.tsv, corpus/intents.test.tsv.
 """
@@ -60,6 +64,9 @@ RULES = {
     "raw15": {"crisis": [(9, "train")], "intents": [(9, "train")]},
     "raw16": {"crisis": [(5, "train"), (7, "dev"), (9, "test")], "intents": [(5, "train"), (7, "dev"), (9, "test")]},
     "raw17": {"crisis": [(9, "train")], "intents": [(9, "train")]},
+    "raw18": {"crisis": [(7, "train"), (9, "dev")], "intents": [(7, "train"), (9, "dev")]},
+    "raw19": {"crisis": [(5, "train"), (7, "dev"), (9, "test")], "intents": [(5, "train"), (7, "dev"), (9, "test")]},
+    "raw20": {"crisis": [(9, "train")], "intents": [(9, "train")]},
     "raw8": {"crisis": [(5, "train"), (7, "dev"), (9, "test")], "intents": [(5, "train"), (7, "dev"), (9, "test")]},
 }
 SRC = "written apart from the model (corpus/README.md); split by corpus/split.py"

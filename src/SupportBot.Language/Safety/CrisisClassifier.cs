@@ -223,7 +223,7 @@ public sealed record CrisisClassifierOptions
     /// <summary>Weight of a gram never seen in training in the norm of a message's vector.</summary>
     public double UnknownWeight { get; init; } = 1.0;
     /// <summary>How much more a missed crisis example costs in training than a false alarm.</summary>
-    public double CrisisWeight { get; init; } = 2.5;
+    public double CrisisWeight { get; init; } = 3.0;
     public int Epochs { get; init; } = 30;
     public double LearningRate { get; init; } = 0.5;
     public double Regularization { get; init; } = 1e-5;

@@ -126,7 +126,7 @@ public sealed record SafetyThresholds(double Crisis, double CrisisWhenSuppressed
     double ShortCrisis = 0.9)
 {
     /// <summary>Chosen on corpus/crisis.dev.tsv (docs/safety.md).</summary>
-    public static SafetyThresholds Default { get; } = new(Crisis: 0.7, CrisisWhenSuppressed: 0.85, Concern: 0.40);
+    public static SafetyThresholds Default { get; } = new(Crisis: 0.7, CrisisWhenSuppressed: 0.85, Concern: 0.45);
 }
 
 /// <summary>
