@@ -104,7 +104,7 @@ public sealed class MessagesEndpointTests
         var next = await client.PostAsync("/api/messages", BotApp.Json(BotApp.Message("conv-boom", "メニュー")));
         Assert.Equal(HttpStatusCode.OK, next.StatusCode);
         var body = await BotApp.ReadJson(next);
-        Assert.Equal(5, Assert.Single(body.GetProperty("activities").EnumerateArray()).GetProperty("suggestedActions").GetProperty("actions").GetArrayLength()); // the menu, with the switch to plain Japanese
+        Assert.Equal(6, Assert.Single(body.GetProperty("activities").EnumerateArray()).GetProperty("suggestedActions").GetProperty("actions").GetArrayLength()); // the menu, with スタッフと話す and the switch to plain Japanese
     }
 
     [Fact]
