@@ -140,4 +140,27 @@ public sealed class HandoffChannelTests
         await Eventually(() => Task.FromResult(Said().Any(s => s.ReplyTo is null && s.Text.StartsWith("佐藤とのお話は、ここまでです。"))), "the resident was not told the bot is back");
         await SayAsync("今日はやってますか", "開所しています");
     }
+
+    [Fact]
+    public async Task The_menu_button_outside_opening_hours_says_so_at_once_without_asking_for_consent_and_offers_a_callback()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-12-09T19:30:00+09:00")); // a Wednesday evening, closed
+        using var app = new BotApp(services: s => s.AddSingleton<TimeProvider>(clock));
+        var client = app.CreateClient();
+        async Task<string> SayAsync(string text)
+        {
+            var response = await client.PostAsync("/api/messages", BotApp.Json(BotApp.Message("ho-closed", text)));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return string.Join("\n", (await BotApp.ReadJson(response)).GetProperty("activities").EnumerateArray().Select(a => a.GetProperty("text").GetString()));
+        }
+
+        await SayAsync("メニュー");
+        var said = await SayAsync("スタッフと話す");
+        Assert.Contains("いまは開所時間外のため、チャットでスタッフにおつなぎできません", said);
+        Assert.Contains("0465-71-0189", said);
+        Assert.DoesNotContain("やりとりをスタッフが読みます", said);
+        Assert.Empty(await app.Services.GetRequiredService<IHandoffStore>().ListOpenAsync());
+        // The callback offer follows; yes starts the callback request.
+        Assert.Contains("14日たつと消去します", await SayAsync("はい"));
+    }
 }
