@@ -1,11 +1,19 @@
 // Staff console accounts (IStaffAccountStore) and notices between instances (ISignalBus). Keys:
 //
-//   {prefix}staff:acct:{name}   hash { name, display, role, hash, disabled (0/1), failures, locked (unix ms or ''),
-//                               stamp, created (unix ms) }; no expiry (accounts live until removed by hand)
-//   {prefix}staff:accounts      set of account names
-//   {prefix}sig:{topic}         a pub/sub channel (nothing stored): a hint to re-read the store
+//   {prefix}{staff}:acct:<name>  hash { name, display, role, hash, disabled (0/1), failures, locked (unix ms or ''),
+//                                stamp, created (unix ms) }; no expiry (accounts live until removed by hand)
+//   {prefix}{staff}:accounts     set of account names
+//   {prefix}sig:<topic>          a pub/sub channel (nothing stored): a hint to re-read the store
 //
-// Failed sign-ins are HINCRBY on the account's hash, so a lockout counts every guess whichever instance took it.
+// Every account shares the hash tag {staff} with the set of names, because creating one writes both in one script
+// (on a Redis Cluster a script's keys must share a slot). A center has a few dozen accounts at most, so one slot
+// holds them all easily. Failed sign-ins are HINCRBY on the account's hash, so a lockout counts every guess
+// whichever instance took it.
+//
+// The signals are classic PUBLISH/SUBSCRIBE: on a cluster a PUBLISH on any node reaches the subscribers on every
+// node (the cluster bus forwards it), so the instances need not subscribe where the message is published. Nothing is
+// carried in them but a hint (which hand-off or closure changed); the store stays the truth, so a notice missed
+// while an instance reconnects or restarts costs nothing but a late refresh of a console page.
 
 using System.Globalization;
 using StackExchange.Redis;
@@ -16,30 +24,30 @@ namespace SupportBot.Storage.Redis;
 public sealed partial class RedisStore : IStaffAccountStore, ISignalBus
 {
     // KEYS[1] = account, KEYS[2] = the set of names; ARGV[1] = name, ARGV[2..] = field, value, ….
-    internal const string AccountCreateScript = """
+    internal static readonly RedisScript AccountCreateScript = new("""
         if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
         for i = 2, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
         redis.call('SADD', KEYS[2], ARGV[1])
         return 1
-        """;
+        """);
 
     // KEYS[1] = account; ARGV = field, value, … (never 'failures': the counter is HINCRBY's alone).
-    internal const string AccountUpdateScript = """
+    internal static readonly RedisScript AccountUpdateScript = new("""
         if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
         for i = 1, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
         return 1
-        """;
+        """);
 
     // KEYS[1] = account. Why a script: counting on an account that does not exist must not create it.
-    internal const string AccountFailScript = """
+    internal static readonly RedisScript AccountFailScript = new("""
         if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
         return redis.call('HINCRBY', KEYS[1], 'failures', 1)
-        """;
+        """);
 
-    internal const string AccountClearScript = """
+    internal static readonly RedisScript AccountClearScript = new("""
         if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('HSET', KEYS[1], 'failures', 0) end
         return 1
-        """;
+        """);
 
     // Explicit: the booking ledger's GetAsync(id) has the same shape.
     Task<StaffAccount?> IStaffAccountStore.GetAsync(string userName, CancellationToken cancellationToken) => GetAccountAsync(userName, cancellationToken);
@@ -53,7 +61,7 @@ public sealed partial class RedisStore : IStaffAccountStore, ISignalBus
 
     public async Task<IReadOnlyList<StaffAccount>> ListAsync(CancellationToken cancellationToken = default)
     {
-        var names = await RunAsync(db => db.SetMembersAsync(_prefix + "staff:accounts"), cancellationToken).ConfigureAwait(false);
+        var names = await RunAsync(db => db.SetMembersAsync(AccountsKey), cancellationToken).ConfigureAwait(false);
         var accounts = new List<StaffAccount>();
         foreach (var name in names.Select(n => (string)n!).Order(StringComparer.Ordinal))
             if (await GetAccountAsync(name, cancellationToken).ConfigureAwait(false) is { } account) accounts.Add(account);
@@ -64,7 +72,7 @@ public sealed partial class RedisStore : IStaffAccountStore, ISignalBus
     {
         ArgumentNullException.ThrowIfNull(account);
         RedisValue[] args = [account.UserName, .. Fields(account), "failures", 0];
-        var result = await RunAsync(db => db.ScriptEvaluateAsync(AccountCreateScript, [AccountKey(account.UserName), _prefix + "staff:accounts"], args), cancellationToken)
+        var result = await RunAsync(db => AccountCreateScript.EvaluateAsync(db, [AccountKey(account.UserName), AccountsKey], args), cancellationToken)
             .ConfigureAwait(false);
         return (long)result == 1;
     }
@@ -72,7 +80,7 @@ public sealed partial class RedisStore : IStaffAccountStore, ISignalBus
     public async Task<bool> UpdateAsync(StaffAccount account, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(account);
-        var result = await RunAsync(db => db.ScriptEvaluateAsync(AccountUpdateScript, [AccountKey(account.UserName)], Fields(account)), cancellationToken)
+        var result = await RunAsync(db => AccountUpdateScript.EvaluateAsync(db, [AccountKey(account.UserName)], Fields(account)), cancellationToken)
             .ConfigureAwait(false);
         return (long)result == 1;
     }
@@ -80,14 +88,14 @@ public sealed partial class RedisStore : IStaffAccountStore, ISignalBus
     public async Task<int> AddFailedLoginAsync(string userName, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(userName);
-        var result = await RunAsync(db => db.ScriptEvaluateAsync(AccountFailScript, [AccountKey(userName)]), cancellationToken).ConfigureAwait(false);
+        var result = await RunAsync(db => AccountFailScript.EvaluateAsync(db, [AccountKey(userName)], []), cancellationToken).ConfigureAwait(false);
         return (int)(long)result;
     }
 
     public Task ClearFailedLoginsAsync(string userName, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(userName);
-        return RunAsync(db => db.ScriptEvaluateAsync(AccountClearScript, [AccountKey(userName)]), cancellationToken);
+        return RunAsync(db => AccountClearScript.EvaluateAsync(db, [AccountKey(userName)], []), cancellationToken);
     }
 
     public async Task PublishAsync(string topic, string message, CancellationToken cancellationToken = default)
@@ -119,7 +127,10 @@ public sealed partial class RedisStore : IStaffAccountStore, ISignalBus
         }
     }
 
-    internal string AccountKey(string userName) => _prefix + "staff:acct:" + userName;
+    internal string AccountKey(string userName) => _prefix + "{staff}:acct:" + userName;
+    internal string AccountsKey => _prefix + "{staff}:accounts";
+
+    private static RedisScript[] StaffScripts => [AccountCreateScript, AccountUpdateScript, AccountFailScript, AccountClearScript];
 
     internal RedisChannel SignalChannel(string topic) => new(_prefix + "sig:" + topic, RedisChannel.PatternMode.Literal);
 

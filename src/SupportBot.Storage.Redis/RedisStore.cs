@@ -237,7 +237,7 @@ public sealed partial class RedisStore : IConversationStore, ITranscriptStore, I
     // Every script of the store (a property, built when asked: static fields of partial files have no set order).
     private static RedisScript[] AllScripts => [BeginScript, CommitScript, RenewScript, ReleaseScript, AppendScript, ReadScript, LogAppendScript,
         HoldScript, ConfirmScript, ChangeScript, MoveInScript, CancelScript, TakenScript, ExtendScript, ClaimScript,
-        RosterJoinScript, RosterLeaveScript, RosterListScript];
+        RosterJoinScript, RosterLeaveScript, RosterListScript, .. HandoffScripts, .. StaffScripts];
 
     /// <summary>
     /// Connects the store's multiplexer and loads every script on every primary (<c>SCRIPT LOAD</c>), so the first

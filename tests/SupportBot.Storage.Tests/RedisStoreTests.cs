@@ -111,7 +111,7 @@ public abstract class RedisStoreTestsBase(RedisFixtureBase redis) : StoreContrac
     }
 
     // Redis Cluster's key slot: CRC16 (XMODEM) of the hash tag (the first non-empty {…}) or of the whole key, mod 16384.
-    private static int HashSlot(string key)
+    internal static int HashSlot(string key)
     {
         var bytes = System.Text.Encoding.UTF8.GetBytes(key);
         var open = Array.IndexOf(bytes, (byte)'{');

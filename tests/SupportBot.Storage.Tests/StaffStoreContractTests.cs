@@ -166,17 +166,31 @@ public sealed class MemoryStaffStoreTests : StaffStoreContractTests
     protected override Stores CreateSecond(Stores first, string prefix) => first; // one process, one store
 }
 
-public sealed class RedisStaffStoreTests(RedisFixture redis) : StaffStoreContractTests, IClassFixture<RedisFixture>, IAsyncLifetime
+/// <summary>The staff store and the hand-off store on one redis-server.</summary>
+public sealed class RedisStaffStoreTests(RedisFixture redis) : RedisStaffStoreTestsBase(redis), IClassFixture<RedisFixture>;
+
+/// <summary>The same on the three-master Redis Cluster: every multi-key script stays in one slot, and the signals cross nodes.</summary>
+[Collection(RedisClusterCollection.Name)]
+public sealed class RedisClusterStaffStoreTests(RedisClusterFixture redis) : RedisStaffStoreTestsBase(redis);
+
+public abstract class RedisStaffStoreTestsBase(RedisFixtureBase redis) : StaffStoreContractTests, IAsyncLifetime
 {
     private readonly List<RedisStore> _opened = [];
 
     protected override Stores Create(string prefix)
     {
-        var store = new RedisStore(redis.ConnectionString, new StorageOptions { KeyPrefix = prefix });
-        lock (_opened) _opened.Add(store);
+        var store = Open(prefix);
         return new Stores(store, store, store);
     }
 
+    private RedisStore Open(string prefix)
+    {
+        var store = new RedisStore(redis.ConnectionString, new StorageOptions { KeyPrefix = prefix });
+        lock (_opened) _opened.Add(store);
+        return store;
+    }
+
+    // Its own RedisStore, its own multiplexer: a second app instance on the same Redis.
     protected override Stores CreateSecond(Stores first, string prefix) => Create(prefix);
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -187,13 +201,84 @@ public sealed class RedisStaffStoreTests(RedisFixture redis) : StaffStoreContrac
     }
 
     [Fact]
-    public async Task Keys_follow_the_documented_scheme_and_never_expire()
+    public async Task Keys_follow_the_documented_scheme_and_accounts_never_expire()
     {
         var prefix = NewPrefix();
-        IStaffAccountStore store = Create(prefix).Accounts;
-        await store.CreateAsync(new StaffAccount("sato", "佐藤", StaffRole.Admin, "h", false, 0, null, "s", DateTimeOffset.UnixEpoch));
-        Assert.Equal("Admin", (string?)await redis.Db.HashGetAsync(prefix + "staff:acct:sato", "role"));
-        Assert.Null(await redis.Db.KeyTimeToLiveAsync(prefix + "staff:acct:sato"));
-        Assert.True(await redis.Db.SetContainsAsync(prefix + "staff:accounts", "sato"));
+        var store = Open(prefix);
+        await ((IStaffAccountStore)store).CreateAsync(new StaffAccount("sato", "佐藤", StaffRole.Admin, "h", false, 0, null, "s", DateTimeOffset.UnixEpoch));
+        Assert.Equal("Admin", (string?)await redis.Db.HashGetAsync(prefix + "{staff}:acct:sato", "role"));
+        Assert.Null(await redis.Db.KeyTimeToLiveAsync(prefix + "{staff}:acct:sato"));
+        Assert.True(await redis.Db.SetContainsAsync(prefix + "{staff}:accounts", "sato"));
+
+        var key = "botframework/directline:c{1}";
+        await store.OpenAsync(new Handoff(key, "directline", "c{1}", "u", null, "ja-JP", HandoffStatus.Waiting, DateTimeOffset.UnixEpoch), TimeSpan.FromHours(2));
+        await store.AppendLineAsync(key, "{}");
+        var record = prefix + "{ho:" + key + "}";
+        Assert.Equal("Waiting", (string?)await redis.Db.HashGetAsync(record, "status"));
+        Assert.InRange((await redis.Db.KeyTimeToLiveAsync(record))!.Value, TimeSpan.FromHours(1.9), TimeSpan.FromHours(2));
+        Assert.InRange((await redis.Db.KeyTimeToLiveAsync(record + ":t"))!.Value, TimeSpan.FromHours(1.9), TimeSpan.FromHours(2));
+        Assert.True(await redis.Db.SetContainsAsync(prefix + "{ho}:open", key));
+        await store.CloseAsync(key);
+        Assert.False(await redis.Db.KeyExistsAsync(record));
+        Assert.False(await redis.Db.KeyExistsAsync(record + ":t"));
+        Assert.False(await redis.Db.SetContainsAsync(prefix + "{ho}:open", key));
+    }
+
+    [Fact]
+    public async Task Keys_that_one_script_touches_share_one_hash_slot_as_redis_computes_it()
+    {
+        var store = Open("sb:");
+        async Task<int> Slot(string key) => redis is RedisClusterFixture
+            ? (int)(long)await redis.Admin.GetServer(redis.Admin.GetEndPoints()[0]).ExecuteAsync("CLUSTER", "KEYSLOT", key)
+            : RedisStoreTestsBase.HashSlot(key);
+        // A hand-off's record and its transcript, whatever the conversation key holds (braces included).
+        foreach (var key in new[] { "line:U1", "botframework/msteams:a:b", "webchat:abc{x}", "dl:}{", "" })
+            Assert.Equal(await Slot(store.HandoffKey(key)), await Slot(store.HandoffLinesKey(key)));
+        // An account and the set of names.
+        foreach (var name in new[] { "sato", "a{b}", "" })
+            Assert.Equal(await Slot(store.AccountsKey), await Slot(store.AccountKey(name)));
+        // Hand-offs spread over the slots like their conversations.
+        var slots = new HashSet<int>();
+        for (var i = 0; i < 50; i++) slots.Add(await Slot(store.HandoffKey($"line:U{i}")));
+        Assert.True(slots.Count > 40);
+    }
+
+    [Fact]
+    public async Task A_queue_member_whose_record_went_with_a_crashed_close_is_dropped_by_the_next_list()
+    {
+        var prefix = NewPrefix();
+        var store = Open(prefix);
+        await store.OpenAsync(new Handoff("line:U1", "line", "U1", "U1", null, "ja-JP", HandoffStatus.Waiting, DateTimeOffset.UnixEpoch), TimeSpan.FromHours(1));
+        await store.OpenAsync(new Handoff("line:U2", "line", "U2", "U2", null, "ja-JP", HandoffStatus.Waiting, DateTimeOffset.UnixEpoch.AddMinutes(1)), TimeSpan.FromHours(1));
+        // As if an instance died between the close script and its SREM (or the record expired after 12 h).
+        await redis.Db.KeyDeleteAsync(store.HandoffKey("line:U1"));
+        Assert.Equal(["line:U2"], (await store.ListOpenAsync()).Select(h => h.Key));
+        Assert.False(await redis.Db.SetContainsAsync(store.HandoffOpenKey, "line:U1"));
+    }
+
+    [Fact]
+    public async Task Opening_closing_and_listing_race_from_two_instances_and_every_open_hand_off_stays_in_the_queue()
+    {
+        var prefix = NewPrefix();
+        var first = Open(prefix);
+        var second = Open(prefix);
+        var keys = Enumerable.Range(0, 4).Select(i => "line:U" + i).ToArray();
+        var random = new Random(7);
+        var work = Enumerable.Range(0, 200).Select(i => (Store: i % 2 == 0 ? first : second, Key: keys[random.Next(keys.Length)], Op: random.Next(3))).ToList();
+        await Task.WhenAll(work.Select(async w =>
+        {
+            switch (w.Op)
+            {
+                case 0: await w.Store.OpenAsync(new Handoff(w.Key, "line", w.Key, w.Key, null, "ja-JP", HandoffStatus.Waiting, DateTimeOffset.UnixEpoch), TimeSpan.FromHours(1)); break;
+                case 1: await w.Store.CloseAsync(w.Key); break;
+                default: await w.Store.ListOpenAsync(); break;
+            }
+        }));
+        foreach (var key in keys)
+            if (await redis.Db.KeyExistsAsync(first.HandoffKey(key)))
+                Assert.True(await redis.Db.SetContainsAsync(first.HandoffOpenKey, key), key + " is open but not in the queue");
+        Assert.Equal(
+            (await Task.WhenAll(keys.Select(async k => (k, await redis.Db.KeyExistsAsync(first.HandoffKey(k)))))).Where(x => x.Item2).Select(x => x.k).Order(),
+            (await second.ListOpenAsync()).Select(h => h.Key).Order());
     }
 }

@@ -48,7 +48,7 @@ public sealed class LineOptions
     public List<string> BotNames { get; set; } = [];
 
     /// <summary>Largest number of choices shown as quick-reply buttons only; more become a Flex carousel.</summary>
-    public int FlexAbove { get; set; } = 5;
+    public int FlexAbove { get; set; } = 6;
 
     /// <summary>How many days ahead a date picker lets people choose, when the question says no maximum.</summary>
     public int DatePickerDays { get; set; } = 90;

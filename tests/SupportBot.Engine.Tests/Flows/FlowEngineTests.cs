@@ -251,7 +251,7 @@ public sealed class FlowEngineTests
         await h.Say("フォーム");
         var help = await h.Say("ヘルプ");
         Assert.StartsWith("このチャットでは", help[0].Text);
-        Assert.Equal(5, help[^1].SuggestedActions!.Actions.Count); // the menu, with the switch to plain Japanese
+        Assert.Equal(6, help[^1].SuggestedActions!.Actions.Count); // the menu, with スタッフと話す and the switch to plain Japanese
         await h.Say("フォーム");
         var menu = await h.Say("最初から");
         Assert.Equal("ご用件をお選びください。文字で書いていただいても大丈夫です。", Assert.Single(menu).Text);
@@ -326,7 +326,7 @@ public sealed class FlowEngineTests
         var h = new Harness(Intents);
         var replies = await h.Say("ふがふが");
         Assert.Contains("0465-71-0189", replies[0].Text);
-        Assert.Equal(5, replies[^1].SuggestedActions!.Actions.Count); // the menu, with the switch to plain Japanese
+        Assert.Equal(6, replies[^1].SuggestedActions!.Actions.Count); // the menu, with スタッフと話す and the switch to plain Japanese
     }
 
     [Fact]
@@ -347,7 +347,7 @@ public sealed class FlowEngineTests
         var h = new Harness(Intents);
         var replies = await h.Say("menu", "en-US");
         Assert.Equal("Please choose what you need. You can also just type.", Assert.Single(replies).Text);
-        Assert.Equal(["FAQ", "Book a consultation", "Peer support", "Emergency contacts", "やさしい にほんご"], replies[0].SuggestedActions!.Actions.Select(a => a.Title));
+        Assert.Equal(["FAQ", "Book a consultation", "Peer support", "Emergency contacts", "Talk with staff", "やさしい にほんご"], replies[0].SuggestedActions!.Actions.Select(a => a.Title));
     }
 
     [Fact]

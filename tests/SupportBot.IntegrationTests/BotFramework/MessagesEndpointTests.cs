@@ -36,7 +36,7 @@ public sealed class MessagesEndpointTests
         }
         Assert.Equal("ご用件をお選びください。文字で書いていただいても大丈夫です。", activities[0].GetProperty("text").GetString());
         var buttons = activities[0].GetProperty("suggestedActions").GetProperty("actions").EnumerateArray().Select(b => b.GetProperty("title").GetString()).ToList();
-        Assert.Equal(["よくある質問", "相談の予約", "ピアサポート", "緊急の連絡先", "やさしい にほんご"], buttons);
+        Assert.Equal(["よくある質問", "相談の予約", "ピアサポート", "緊急の連絡先", "スタッフと話す", "やさしい にほんご"], buttons);
         // Japanese stays readable on the wire (no \u escapes).
         Assert.Contains("よくある質問", await response.Content.ReadAsStringAsync());
     }
@@ -104,7 +104,7 @@ public sealed class MessagesEndpointTests
         var next = await client.PostAsync("/api/messages", BotApp.Json(BotApp.Message("conv-boom", "メニュー")));
         Assert.Equal(HttpStatusCode.OK, next.StatusCode);
         var body = await BotApp.ReadJson(next);
-        Assert.Equal(5, Assert.Single(body.GetProperty("activities").EnumerateArray()).GetProperty("suggestedActions").GetProperty("actions").GetArrayLength()); // the menu, with the switch to plain Japanese
+        Assert.Equal(6, Assert.Single(body.GetProperty("activities").EnumerateArray()).GetProperty("suggestedActions").GetProperty("actions").GetArrayLength()); // the menu, with スタッフと話す and the switch to plain Japanese
     }
 
     [Fact]

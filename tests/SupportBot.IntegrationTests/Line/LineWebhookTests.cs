@@ -144,7 +144,7 @@ public sealed class LineWebhookTests
         Assert.Contains("ブロックすると", texts[1]);
         Assert.Contains("ご用件をお選びください", texts[2]);
         var items = messages[^1].GetProperty("quickReply").GetProperty("items").EnumerateArray().Select(i => i.GetProperty("action").GetProperty("label").GetString()).ToList();
-        Assert.Equal(["よくある質問", "相談の予約", "ピアサポート", "緊急の連絡先", "やさしい にほんご"], items);
+        Assert.Equal(["よくある質問", "相談の予約", "ピアサポート", "緊急の連絡先", "スタッフと話す", "やさしい にほんご"], items);
         Assert.Empty(line.Api.Violations);
     }
 
