@@ -11,10 +11,10 @@ namespace SupportBot.Language.Tests.Corpus;
 /// </summary>
 public sealed class CrisisCorpusTests(ITestOutputHelper output)
 {
-    // The dev split is tuned on. With batch 7's fresh rows in it (2026-12-06) it reads recall 98.9 % and false
-    // positives 7.0 %: the recall bar of the issue holds on dev, the false-positive bar (5 %) does not yet.
+    // The bars of the understanding issue (#12). The dev split is tuned on; after batches 11–20 (2026-12-07) it
+    // reads recall 99.5 %, false positives 3.3 %, every category at 98 % or more.
     private const double RecallBar = 0.98;
-    private const double CategoryRecallBar = 0.90;
+    private const double CategoryRecallBar = 0.95;
     private const double FalsePositiveBar = 0.05;
 
     private (double Recall, double Fpr, List<(string Category, double Recall)> Categories) Measure(string file, bool printRows)
@@ -61,14 +61,13 @@ public sealed class CrisisCorpusTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// Held apart: figures only (no rows), never tuned on. The issue's bars (98 % recall, 5 % false positives,
-    /// 95 % per category) are not met on this split yet; these floors are the figures measured when it was last
-    /// reported (2026-12-06, third session, after training batches 8 and 9 and tuning on dev: recall 97.6 %,
-    /// false-positive rate 7.7 %, lowest category medical 93 %; one message is 2 % of a category here, so the category floor
-    /// keeps a message's margin), so a change that makes safety worse fails here. docs/safety.md has the figures.
+    /// Held apart: figures only (no rows), never tuned on. Measured 2026-12-07 (fourth session) after batches 11–20
+    /// and tuning on dev: recall 98.5 % (838/851), false-positive rate 4.5 % (40/896), lowest category
+    /// dangerous_place 95.1 %. The model is deterministic, so the floors are the issue's bars themselves: a change that
+    /// makes safety worse on the held-apart split fails here. docs/safety.md has the figures.
     /// </summary>
     [Fact]
-    public void Test_split_stays_at_or_above_its_measured_floors()
+    public void Test_split_meets_the_bars()
     {
         var (recall, fpr, categories) = Measure("corpus/crisis.test.tsv", printRows: false);
         Assert.True(recall >= TestRecallFloor, $"test recall {recall:P1} < {TestRecallFloor:P0}");
@@ -76,9 +75,9 @@ public sealed class CrisisCorpusTests(ITestOutputHelper output)
         Assert.All(categories, c => Assert.True(c.Recall >= TestCategoryFloor, $"{c.Category}: {c.Recall:P0}"));
     }
 
-    private const double TestRecallFloor = 0.97;
-    private const double TestFalsePositiveCeiling = 0.08;
-    private const double TestCategoryFloor = 0.90;
+    private const double TestRecallFloor = RecallBar;
+    private const double TestFalsePositiveCeiling = FalsePositiveBar;
+    private const double TestCategoryFloor = CategoryRecallBar;
 
     [Fact]
     public void The_corpus_is_large_enough_and_split_by_the_fixed_rule()
