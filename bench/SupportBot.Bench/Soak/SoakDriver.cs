@@ -103,6 +103,20 @@ public sealed class SoakDriver(IReadOnlyList<SoakEndpoint> endpoints, SoakScript
         Enumerable.Range(0, options.BookingUsers).Select(i => Task.Run(() => BookingUserAsync(i, stop), CancellationToken.None))
             .Concat(Enumerable.Range(0, options.FaqUsers).Select(i => Task.Run(() => FaqUserAsync(i, stop), CancellationToken.None))));
 
+    /// <summary>
+    /// One booking (then cancelled) and each FAQ question, one after another: a fresh instance runs every path once
+    /// (JIT, connections) before it counts as back. True when all of them were answered as expected.
+    /// </summary>
+    public async Task<bool> WarmAsync(CancellationToken stop)
+    {
+        var who = $"soak-{options.RunId}-warm";
+        var random = new Random(options.Seed);
+        var ok = await BookAsync(who, random, stop) is not null && await CancelAsync(who, random, stop);
+        foreach (var (text, expect) in script.Faq)
+            ok &= await SendRepeatingAsync(who + "-faq", text, "warm", stop, expect) is { } r && r.Texts.Any(t => t.Contains(expect, StringComparison.Ordinal));
+        return ok;
+    }
+
     private async Task BookingUserAsync(int user, CancellationToken stop)
     {
         var random = new Random(options.Seed * 1000 + user);
