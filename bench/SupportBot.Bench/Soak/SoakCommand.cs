@@ -110,7 +110,7 @@ public static class SoakCommand
         var turns = driver.Turns.OrderBy(t => t.StartMs).ToList();
         var faults = faultsFile.Length > 0 && File.Exists(faultsFile) ? ReadFaults(faultsFile) : [];
         if (turnsOut.Length > 0)
-            await File.WriteAllLinesAsync(turnsOut, turns.Select(t => JsonSerializer.Serialize(new { t.StartMs, t.Ms, t.Endpoint, t.Kind, outcome = t.Outcome.ToString() })));
+            await File.WriteAllLinesAsync(turnsOut, turns.Select(t => JsonSerializer.Serialize(new { t.StartMs, t.Ms, t.Endpoint, t.Kind, outcome = t.Outcome.ToString(), t.Who })));
 
         var ledger = await ReadLedgerAsync(http, urls, adminKey, log);
         var verdict = ledger is null ? null : SoakVerdict.Of(driver.Bookings, ledger, capacity, driver.NumbersToldTwice);

@@ -70,7 +70,7 @@ public sealed record SoakOptions
 public enum SoakOutcome { Ok, Busy, Unavailable, Restart, Unexpected, NoReply }
 
 /// <summary>One request: when it started (Unix ms), how long until its reply, which instance answered, and what it was.</summary>
-public sealed record SoakTurn(long StartMs, double Ms, int Endpoint, string Kind, SoakOutcome Outcome);
+public sealed record SoakTurn(long StartMs, double Ms, int Endpoint, string Kind, SoakOutcome Outcome, string Who);
 
 /// <summary>A booking the bot told a person was made; <see cref="Cancelled"/> when the bot also said it was cancelled.</summary>
 public sealed record SoakBooking(string Id, string Conversation, bool CancelTried, bool Cancelled);
@@ -210,7 +210,7 @@ public sealed class SoakDriver(IReadOnlyList<SoakEndpoint> endpoints, SoakScript
             await Task.Delay(options.Think, stop);
             var (reply, endpoint, started, took) = await SendAsync(who, text, stop);
             var outcome = Classify(reply, expect);
-            _turns.Enqueue(new SoakTurn(started, took.TotalMilliseconds, endpoint, kind, outcome));
+            _turns.Enqueue(new SoakTurn(started, took.TotalMilliseconds, endpoint, kind, outcome, who));
             switch (outcome)
             {
                 case SoakOutcome.Ok: return reply;
