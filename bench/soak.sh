@@ -7,15 +7,18 @@
 # Prints: confirmed bookings lost, double bookings, turns without a reply within 3 s outside the fault windows
 # (all three must be 0), recovery after each fault, peak RSS. Exits non-zero when a must-be-0 figure is not 0.
 #
-#   bench/soak.sh [--short] [--duration S] [--configuration Release|Debug] [--no-build] [--keep-logs]
+#   bench/soak.sh [--short] [--duration S] [--fsync always|everysec] [--configuration Release|Debug] [--no-build] [--keep-logs]
 #     --short   about 60 s, one round of faults (the test command runs this: scripts/test.sh)
-#     default   300 s, faults repeated every ~75 s (the figures in docs/operations.md)
+#     default   300 s, three rounds of faults (the figures in docs/operations.md)
+#     --fsync   Redis's appendfsync (default always). With everysec Redis may hold acknowledged writes in memory up
+#               to ~2 s while a background fsync lags (a busy disk), so a kill -9 can lose them: see docs/redis.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
 duration=300
 rounds=3
+fsync=always
 config=Release
 build=1
 keep_logs=0
@@ -23,10 +26,11 @@ while [[ $# -gt 0 ]]; do
   case $1 in
     --short) duration=60; rounds=1; shift ;;
     --duration) duration=$2; shift 2 ;;
+    --fsync) fsync=$2; shift 2 ;;
     --configuration|-c) config=$2; shift 2 ;;
     --no-build) build=0; shift ;;
     --keep-logs) keep_logs=1; shift ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) echo "soak.sh: unknown option $1" >&2; exit 1 ;;
   esac
 done
@@ -77,7 +81,7 @@ note_rss() {
 
 start_redis() {
   redis-server --port "$redis_port" --bind 127.0.0.1 --dir "$work" --save '' \
-    --appendonly yes --appendfsync everysec --logfile "$work/redis.log" &
+    --appendonly yes --appendfsync "$fsync" --logfile "$work/redis.log" &
   redis_pid=$!
   # PING answers -LOADING while the AOF is replayed: ready means PONG.
   for _ in $(seq 300); do [[ $(redis-cli -p "$redis_port" ping 2>/dev/null) == PONG ]] && return 0; sleep 0.05; done
@@ -118,7 +122,7 @@ fault() { echo "$1 $2 $3${4:+ $4}" >>"$work/faults"; }
 start_redis
 start_bot 0; start_bot 1
 wait_ready 0; wait_ready 1
-log "redis pid $redis_pid on $redis_port (AOF, everysec), instances on ${ports[*]}, ${duration} s of load"
+log "redis pid $redis_pid on $redis_port (AOF, appendfsync $fsync), instances on ${ports[*]}, ${duration} s of load"
 
 dotnet "$bench_dll" soak --url "http://127.0.0.1:${ports[0]}/api/messages" --url "http://127.0.0.1:${ports[1]}/api/messages" \
   --duration "$duration" --admin-key "$admin_key" --faults "$work/faults" --capacity 2 --turns-out "$work/turns.jsonl" --warmup 5 \

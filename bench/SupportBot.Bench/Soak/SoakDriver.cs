@@ -72,8 +72,11 @@ public enum SoakOutcome { Ok, Busy, Unavailable, Restart, Unexpected, NoReply }
 /// <summary>One request: when it started (Unix ms), how long until its reply, which instance answered, and what it was.</summary>
 public sealed record SoakTurn(long StartMs, double Ms, int Endpoint, string Kind, SoakOutcome Outcome, string Who);
 
-/// <summary>A booking the bot told a person was made; <see cref="Cancelled"/> when the bot also said it was cancelled.</summary>
-public sealed record SoakBooking(string Id, string Conversation, bool CancelTried, bool Cancelled);
+/// <summary>
+/// A booking the bot told a person was made (<see cref="ConfirmedMs"/>: when that reply arrived, Unix ms);
+/// <see cref="Cancelled"/> when the bot also said it was cancelled.
+/// </summary>
+public sealed record SoakBooking(string Id, string Conversation, bool CancelTried, bool Cancelled, long ConfirmedMs = 0);
 
 /// <summary>
 /// Simulated residents for the soak and fault tests: booking conversations that follow the bot's replies (and send a
@@ -149,7 +152,7 @@ public sealed class SoakDriver(IReadOnlyList<SoakEndpoint> endpoints, SoakScript
             if (all.Contains(script.Confirmed, StringComparison.Ordinal) && script.Number.Match(all) is { Success: true } m)
             {
                 if (!_toldTo.TryAdd(m.Value, who) && _toldTo[m.Value] != who) Interlocked.Increment(ref _doubleTold);
-                _bookings.TryAdd(m.Value, new SoakBooking(m.Value, who, false, false));
+                _bookings.TryAdd(m.Value, new SoakBooking(m.Value, who, false, false, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
                 return m.Value;
             }
             var rule = Match(script.BookingReplies, reply.Texts);
