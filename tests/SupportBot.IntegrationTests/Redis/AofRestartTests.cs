@@ -6,6 +6,7 @@ using SupportBot.Bench.Soak;
 using SupportBot.Engine.State;
 using SupportBot.IntegrationTests.Support;
 using SupportBot.Storage.Redis;
+using Xunit.Abstractions;
 
 namespace SupportBot.IntegrationTests.Redis;
 
