@@ -14,6 +14,7 @@ namespace SupportBot.IntegrationTests.Redis;
 /// or an instance that died mid-turn) gets an answer within 2 s — the busy reply, or the crisis reply for a crisis —
 /// and a dead instance's conversation is served again within 5 s. The other turn is a lease held in the real Redis.
 /// </summary>
+[Collection(AloneCollection.Name)]
 public sealed class BusyConversationTests
 {
     private const string AdminKey = "busy-test-key-0123456789";
