@@ -5,7 +5,9 @@
 #   2. starts a throwaway Redis on a free loopback port (SUPPORTBOT_TEST_REDIS) and a throwaway
 #      three-master Redis Cluster (SUPPORTBOT_TEST_REDIS_CLUSTER), see scripts/lib/test-redis.sh,
 #   3. runs `dotnet test` on the whole solution, prints "N passed, N failed, N skipped",
-#   4. stops what it started. Any failed or skipped test makes it exit non-zero.
+#   4. runs the short soak and fault test (bench/soak.sh --short, about 60 s: two instances and an AOF Redis under
+#      booking and FAQ load, Redis killed, paused, an instance killed) unless arguments narrowed the run,
+#   5. stops what it started. Any failed or skipped test, or a soak figure that must be 0 and is not, makes it exit non-zero.
 # Usage: ./scripts/test.sh [extra dotnet test arguments, e.g. --filter FullyQualifiedName~Redis]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +17,7 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 missing=()
 command -v redis-server >/dev/null || missing+=(redis-server)
+command -v curl >/dev/null || missing+=(curl)
 command -v chromium >/dev/null || missing+=(chromium)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
 if [ ${#missing[@]} -gt 0 ]; then
@@ -55,3 +58,12 @@ echo "Tests: $passed passed, $failed failed, $skipped skipped"
 if [ "$status" -ne 0 ]; then exit "$status"; fi
 if [ "$passed" -eq 0 ]; then echo "test.sh: no test ran"; exit 1; fi
 if [ "$skipped" -ne 0 ]; then echo "test.sh: skipped tests are not allowed"; exit 1; fi
+
+# The soak and fault test, short form, on what dotnet test just built (Debug). Only on a full run: with a filter or
+# other arguments the run was narrowed on purpose.
+if [ $# -eq 0 ]; then
+  echo "test.sh: soak and fault test (bench/soak.sh --short)"
+  bench/soak.sh --short --configuration Debug --no-build
+else
+  echo "test.sh: soak and fault test not run (arguments given); run bench/soak.sh --short"
+fi

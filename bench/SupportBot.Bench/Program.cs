@@ -3,6 +3,17 @@ using SupportBot.Bench;
 // Load generator for Bot Framework endpoints (expectReplies). See BenchOptions.Usage and
 // docs/benchmarks.md. Readable summary and then one result JSON line on stdout; progress and
 // error samples on stderr.
+// `soak`: the fault test's simulated residents and its figures (bench/soak.sh, SoakCommand).
+if (args.Length > 0 && args[0] == "soak")
+{
+    try { return await SupportBot.Bench.Soak.SoakCommand.RunAsync(args[1..], Console.Out, Console.Error); }
+    catch (Exception e) when (e is UsageException or FormatException)
+    {
+        Console.Error.WriteLine($"bench soak: {e.Message}");
+        return 1;
+    }
+}
+
 BenchOptions options;
 Script script;
 try

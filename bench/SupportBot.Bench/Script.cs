@@ -93,7 +93,7 @@ public sealed record Script(string Name, string? Description, IReadOnlyList<IRea
         }).ToArray())).ToArray()),
     };
 
-    static string? Resolve(string nameOrPath)
+    public static string? Resolve(string nameOrPath)
     {
         if (File.Exists(nameOrPath)) return Path.GetFullPath(nameOrPath);
         if (nameOrPath.Contains('/') || nameOrPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase)) return null;

@@ -117,6 +117,25 @@ public sealed class FlowEngine : IBot
         return turn.Replies.Count > 0;
     }
 
+    /// <summary>
+    /// A message whose conversation is busy with an earlier turn: only the guards that answer then (the crisis
+    /// guard) run, on a fresh state. False when none answered (the pipeline then says it is busy).
+    /// </summary>
+    public async Task<bool> OnBusyTurnAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        if (!turn.Incoming.IsMessage) return false;
+        foreach (var preparer in _preparers) await preparer.PrepareAsync(turn, cancellationToken);
+        var ft = new FlowTurn(turn, _recognizer, MessageText(turn.Incoming));
+        var busyGuards = _guards.Where(g => g.AnswersWhenBusy).ToArray();
+        foreach (var guard in busyGuards)
+        {
+            if (!await guard.HandleAsync(ft, cancellationToken)) continue;
+            foreach (var g in busyGuards) await g.AfterTurnAsync(ft, cancellationToken);
+            return true;
+        }
+        return false;
+    }
+
     /// <summary>The text of a message, or of a button's value (postBack / messageBack carry it there).</summary>
     private static string? MessageText(Activity activity)
     {

@@ -13,4 +13,10 @@ public interface ITurnGuard
 
     /// <summary>Runs after every turn, whoever answered it (e.g. keeps the emergency contacts on the replies).</summary>
     Task AfterTurnAsync(FlowTurn turn, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// True when the guard also answers a message that found its conversation busy with an earlier turn (it then
+    /// sees a fresh state). The crisis guard does: a crisis is never answered with "busy" alone.
+    /// </summary>
+    bool AnswersWhenBusy => false;
 }

@@ -44,6 +44,9 @@ public sealed class CrisisGuard(
 
     public int Order => 0;
 
+    /// <summary>A crisis is answered at once even while an earlier turn of the conversation still runs.</summary>
+    public bool AnswersWhenBusy => true;
+
     /// <summary>The cue of a concern reading from the classifier alone (no concern word).</summary>
     public const string ModelConcernCue = "model.concern";
 

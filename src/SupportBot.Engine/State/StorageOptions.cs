@@ -20,6 +20,11 @@ public sealed class StorageOptions
     /// </summary>
     public TimeSpan LeaseTtl { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How long a turn waits for a busy conversation's lease before giving up.</summary>
-    public TimeSpan LeaseWait { get; set; } = TimeSpan.FromSeconds(60);
+    /// <summary>
+    /// How long a message waits, from its arrival, for an earlier turn of its conversation (in this instance or
+    /// another) before it gets the polite busy reply instead (the crisis guard still answers a crisis in full).
+    /// A plain turn takes milliseconds, so this is a hand-over in order for a quick second message, and it leaves
+    /// a second of margin to the 2 s within which a person gets some answer.
+    /// </summary>
+    public TimeSpan LeaseWait { get; set; } = TimeSpan.FromSeconds(1);
 }

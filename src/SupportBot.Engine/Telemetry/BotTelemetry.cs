@@ -5,7 +5,7 @@ namespace SupportBot.Engine.Telemetry;
 
 /// <summary>
 /// What operators see of the turns (docs/operations.md#metrics): latency per channel and flow, state round trips,
-/// lease waits, limited turns, crisis and concern signals, errors by kind, and one trace span per turn. Tags carry
+/// lease waits, busy replies, limited turns, crisis and concern signals, errors by kind, and one trace span per turn. Tags carry
 /// channel, flow, tier, category and exception type names only — never message text, names or numbers.
 /// </summary>
 public sealed class BotTelemetry : IDisposable
@@ -24,6 +24,7 @@ public sealed class BotTelemetry : IDisposable
     private readonly Counter<long> _signals;
     private readonly Counter<long> _errors;
     private readonly Counter<long> _stateless;
+    private readonly Counter<long> _busy;
 
     public BotTelemetry(IMeterFactory? factory = null)
     {
@@ -34,6 +35,7 @@ public sealed class BotTelemetry : IDisposable
         _limited = _meter.CreateCounter<long>("supportbot.turn.limited", unit: "{message}", description: "Messages over their sender's rate, not run through the flows.");
         _signals = _meter.CreateCounter<long>("supportbot.safety.signals", unit: "{message}", description: "Messages the crisis guard answered, by tier (crisis, concern) and category.");
         _errors = _meter.CreateCounter<long>("supportbot.turn.errors", unit: "{turn}", description: "Turns that failed, by exception type.");
+        _busy = _meter.CreateCounter<long>("supportbot.turn.busy", unit: "{message}", description: "Messages whose conversation stayed busy with an earlier turn past Storage:LeaseWait and got the busy reply (or the crisis reply).");
         _stateless = _meter.CreateCounter<long>("supportbot.turn.stateless", unit: "{turn}", description: "Turns answered without state while the store was unavailable.");
     }
 
@@ -51,6 +53,8 @@ public sealed class BotTelemetry : IDisposable
     public void Signal(string tier, string category) => _signals.Add(1, new KeyValuePair<string, object?>("tier", tier), new KeyValuePair<string, object?>("category", category));
 
     public void Failed(string channel, string exceptionType) => _errors.Add(1, new KeyValuePair<string, object?>("channel", channel), new KeyValuePair<string, object?>("kind", exceptionType));
+
+    public void Busy(string channel) => _busy.Add(1, new KeyValuePair<string, object?>("channel", channel));
 
     public void Stateless(string channel) => _stateless.Add(1, new KeyValuePair<string, object?>("channel", channel));
 

@@ -35,4 +35,8 @@ internal static partial class TurnLog
     // Debug: a flood must not become a flood of log lines.
     [LoggerMessage(1010, LogLevel.Debug, "A message on {Channel} was over its sender's rate and not run through the flows.")]
     public static partial void Limited(ILogger logger, string channel);
+
+    // Debug: under a burst into one conversation every extra message would be a line; the metric counts them.
+    [LoggerMessage(1011, LogLevel.Debug, "A message on {Channel} found its conversation busy with an earlier turn and got the busy reply.")]
+    public static partial void Busy(ILogger logger, string channel);
 }

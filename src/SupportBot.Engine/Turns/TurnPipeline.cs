@@ -25,8 +25,14 @@ public sealed class TurnPipeline(
     TurnLimiter? limiter = null,
     BotTelemetry? telemetry = null)
 {
-    /// <summary>What the pipeline says itself: the apology for a failed turn, and the answer while the store is down.</summary>
-    public static readonly string[] MessageKeys = ["error.apology", "error.unavailable"];
+    /// <summary>
+    /// What the pipeline says itself: the apology for a failed turn, the answer while the store is down, and the
+    /// answer to a message whose conversation is still busy with an earlier turn.
+    /// </summary>
+    public static readonly string[] MessageKeys = ["error.apology", "error.unavailable", BusyKey];
+
+    /// <summary>Said when the conversation's earlier turn still runs after <see cref="StorageOptions.LeaseWait"/>.</summary>
+    public const string BusyKey = "common.busy";
 
     private const int MaxAttempts = 3;
     private readonly StorageOptions _options = storageOptions.Value;
@@ -66,18 +72,26 @@ public sealed class TurnPipeline(
             return Stamp(incoming, limited.Replies);
         }
         var key = ConversationKey(incoming);
+        // A message waits for its conversation's earlier turn (here or on another instance) at most LeaseWait,
+        // counted from its arrival: then it gets the busy reply instead of a silent wait. The earlier turn may be
+        // slow for a long time (a stuck dependency), or its instance may have died holding the lease (then the
+        // lease is free within LeaseTtl and the next message is served as usual).
+        var busyAt = clock.GetUtcNow() + _options.LeaseWait;
         // Turns of one conversation in this instance queue here, so only turns on other instances
         // ever poll the shared lease.
-        using var _ = await _local.EnterAsync(key, cancellationToken);
+        using var entered = await _local.TryEnterAsync(key, _options.LeaseWait, clock, cancellationToken);
+        if (entered is null) return await BusyAsync(incoming, channel, cancellationToken);
         var roundTrips = 0;
         for (var attempt = 1; ; attempt++)
         {
             TurnLease lease;
             try
             {
-                (lease, var tries) = await AcquireAsync(key, cancellationToken);
+                (var held, var tries) = await AcquireAsync(key, busyAt, cancellationToken);
                 roundTrips += tries;
                 if (tries > 1) telemetry?.LeaseWaited(channel);
+                if (held is null) return await BusyAsync(incoming, channel, cancellationToken);
+                lease = held;
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
@@ -156,16 +170,38 @@ public sealed class TurnPipeline(
         return Stamp(incoming, turn.Replies);
     }
 
-    private async Task<(TurnLease Lease, int Tries)> AcquireAsync(string key, CancellationToken cancellationToken)
+    /// <summary>
+    /// The turn of a message whose conversation stayed busy: nothing is loaded or saved. The bot's busy answer
+    /// comes first (the crisis guard: a crisis is answered in full, never with "busy" alone); otherwise the one
+    /// polite sentence asking to send it again shortly.
+    /// </summary>
+    private async Task<IReadOnlyList<Activity>> BusyAsync(Activity incoming, string channel, CancellationToken cancellationToken)
     {
-        var deadline = clock.GetUtcNow() + _options.LeaseWait;
+        telemetry?.Busy(channel);
+        TurnLog.Busy(log, channel);
+        var turn = new TurnContext(incoming, new ConversationState(), catalog, clock.GetUtcNow());
+        var answered = false;
+        try { answered = await bot.OnBusyTurnAsync(turn, cancellationToken); }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested) { TurnLog.TurnFailed(log, ex, channel, ex.GetType().Name); }
+        if (!answered)
+        {
+            turn.ClearReplies();
+            if (incoming.IsMessage) turn.Say(BusyKey);
+        }
+        return Stamp(incoming, turn.Replies);
+    }
+
+    /// <summary>Takes the lease, looking again with a short back-off until <paramref name="busyAt"/>; null: still busy then.</summary>
+    private async Task<(TurnLease? Lease, int Tries)> AcquireAsync(string key, DateTimeOffset busyAt, CancellationToken cancellationToken)
+    {
         var delay = TimeSpan.FromMilliseconds(2);
         for (var tries = 1; ; tries++)
         {
             var lease = await store.TryBeginAsync(key, _options.LeaseTtl, cancellationToken);
             if (lease is not null) return (lease, tries);
-            if (clock.GetUtcNow() > deadline) throw new TimeoutException("The conversation is busy in another instance.");
-            await Task.Delay(delay, clock, cancellationToken);
+            var left = busyAt - clock.GetUtcNow();
+            if (left <= TimeSpan.Zero) return (null, tries);
+            await Task.Delay(delay < left ? delay : left, clock, cancellationToken);
             delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 50));
         }
     }
@@ -228,7 +264,8 @@ public sealed class TurnPipeline(
     {
         private readonly Dictionary<string, (SemaphoreSlim Gate, int Users)> _gates = new(StringComparer.Ordinal);
 
-        public async Task<IDisposable> EnterAsync(string key, CancellationToken cancellationToken)
+        /// <summary>The conversation's turn in this process, or null when the one before still runs after <paramref name="wait"/>.</summary>
+        public async Task<IDisposable?> TryEnterAsync(string key, TimeSpan wait, TimeProvider clock, CancellationToken cancellationToken)
         {
             SemaphoreSlim gate;
             lock (_gates)
@@ -237,9 +274,21 @@ public sealed class TurnPipeline(
                 _gates[key] = (entry.Gate, entry.Users + 1);
                 gate = entry.Gate;
             }
-            try { await gate.WaitAsync(cancellationToken); }
+            if (gate.Wait(0)) return new Exit(this, key);
+            // The wait runs on the injected clock, so tests with a fake clock decide when it is over.
+            using var timeout = new CancellationTokenSource(wait, clock);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+            try
+            {
+                await gate.WaitAsync(linked.Token);
+                return new Exit(this, key);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                Leave(key, release: false);
+                return null;
+            }
             catch { Leave(key, release: false); throw; }
-            return new Exit(this, key);
         }
 
         private void Leave(string key, bool release)

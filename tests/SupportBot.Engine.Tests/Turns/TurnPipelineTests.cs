@@ -19,7 +19,7 @@ public sealed class TurnPipelineTests
     private static MessageCatalog Catalog() => new(
         new Dictionary<string, Dictionary<string, CatalogEntry>>
         {
-            ["ja-JP"] = new() { ["error.apology"] = new("申し訳ありません。{center.phone}", "test"), ["error.unavailable"] = new("不具合です。{center.phone}", "test"), ["echo"] = new("{n}", "test") },
+            ["ja-JP"] = new() { ["error.apology"] = new("申し訳ありません。{center.phone}", "test"), ["error.unavailable"] = new("不具合です。{center.phone}", "test"), ["common.busy"] = new("お返事中です。{center.phone}", "test"), ["echo"] = new("{n}", "test") },
         },
         new Dictionary<string, string> { ["center.phone"] = "0465-71-0189" });
 
@@ -52,7 +52,9 @@ public sealed class TurnPipelineTests
         var store = new MemoryStore(Clock);
         var bot = new CountingBot();
         // The pipelines back off from each other's lease in real time (a fake clock's delays wait for the test to move it).
-        var pipelines = new[] { Pipeline(store, bot, TimeProvider.System), Pipeline(store, bot, TimeProvider.System) };
+        // Waiting as long as it takes (not the busy reply after a second): this test is about lost updates.
+        var patient = new StorageOptions { LeaseWait = TimeSpan.FromMinutes(1) };
+        var pipelines = new[] { Pipeline(store, bot, TimeProvider.System, patient), Pipeline(store, bot, TimeProvider.System, patient) };
 
         var replies = await Task.WhenAll(Enumerable.Range(0, 100).Select(i => Task.Run(() => pipelines[i % 2].RunAsync(Message("m" + i)))));
 
@@ -104,22 +106,101 @@ public sealed class TurnPipelineTests
     }
 
     [Fact]
-    public async Task A_conversation_held_elsewhere_beyond_the_wait_gets_the_unavailable_apology()
+    public async Task A_conversation_held_elsewhere_beyond_the_wait_gets_the_busy_reply()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-24T10:00:00+09:00"));
         var store = new AlwaysBusy();
-        var pipeline = Pipeline(store, new CountingBot(), clock, new StorageOptions { LeaseWait = TimeSpan.FromSeconds(5) });
+        var pipeline = Pipeline(store, new CountingBot(), clock, new StorageOptions { LeaseWait = TimeSpan.FromSeconds(1) });
 
-        // The pipeline waits on the fake clock between looks; move it on a second at a time until it gives up.
+        // The pipeline waits on the fake clock between looks; move it on 100 ms at a time until it gives up.
         var turn = pipeline.RunAsync(Message("hi"));
+        var waited = TimeSpan.Zero;
         for (var i = 0; i < 100 && !turn.IsCompleted; i++)
         {
-            clock.Advance(TimeSpan.FromSeconds(1));
+            clock.Advance(TimeSpan.FromMilliseconds(100));
+            waited += TimeSpan.FromMilliseconds(100);
             await Task.Delay(10);
         }
         var reply = Assert.Single(await turn);
-        Assert.Equal("不具合です。0465-71-0189", reply.Text);
+        Assert.Equal("お返事中です。0465-71-0189", reply.Text);
         Assert.True(store.Attempts > 1);
+        Assert.InRange(waited, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1.2));
+    }
+
+    [Fact]
+    public async Task A_second_message_behind_a_slow_turn_in_this_instance_gets_the_busy_reply_after_the_wait_and_the_slow_turn_still_commits()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-24T10:00:00+09:00"));
+        var store = new MemoryStore(clock);
+        var bot = new SlowBot();
+        var pipeline = Pipeline(store, bot, clock, new StorageOptions { LeaseWait = TimeSpan.FromSeconds(1) });
+
+        var first = pipeline.RunAsync(Message("one"));
+        await bot.Started.Task;
+        var second = pipeline.RunAsync(Message("two"));
+        await Task.Delay(20);
+        Assert.False(second.IsCompleted);
+        for (var i = 0; i < 50 && !second.IsCompleted; i++)
+        {
+            clock.Advance(TimeSpan.FromMilliseconds(100));
+            await Task.Delay(10);
+        }
+
+        Assert.Equal("お返事中です。0465-71-0189", Assert.Single(await second).Text);
+        Assert.False(first.IsCompleted);
+        bot.Finish.SetResult();
+        Assert.Equal("1", Assert.Single(await first).Text);
+        // The busy message neither loaded nor saved anything: one committed turn.
+        var lease = await store.TryBeginAsync("test:c1", TimeSpan.FromSeconds(5));
+        Assert.Equal(1, lease!.Version);
+    }
+
+    [Fact]
+    public async Task A_quick_second_message_is_handed_over_in_order_without_a_busy_reply()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-24T10:00:00+09:00"));
+        var store = new MemoryStore(clock);
+        var bot = new SlowBot();
+        var pipeline = Pipeline(store, bot, clock, new StorageOptions { LeaseWait = TimeSpan.FromSeconds(1) });
+
+        var first = pipeline.RunAsync(Message("one"));
+        await bot.Started.Task;
+        var second = pipeline.RunAsync(Message("two"));
+        clock.Advance(TimeSpan.FromMilliseconds(500));
+        await Task.Delay(20);
+        bot.Finish.SetResult();
+
+        Assert.Equal("1", Assert.Single(await first).Text);
+        Assert.Equal("1", Assert.Single(await second).Text);
+        var lease = await store.TryBeginAsync("test:c1", TimeSpan.FromSeconds(5));
+        Assert.Equal(2, lease!.Version);
+    }
+
+    /// <summary>Answers a busy turn itself, as the crisis guard does for a crisis message.</summary>
+    private sealed class CrisisWhenBusyBot : IBot
+    {
+        public Task OnTurnAsync(TurnContext turn, CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task<bool> OnBusyTurnAsync(TurnContext turn, CancellationToken cancellationToken)
+        {
+            turn.Say("echo", new Dictionary<string, string> { ["n"] = "crisis" });
+            return Task.FromResult(true);
+        }
+    }
+
+    [Fact]
+    public async Task A_busy_turn_the_bot_answers_itself_gets_that_answer_and_not_busy()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-24T10:00:00+09:00"));
+        var pipeline = Pipeline(new AlwaysBusy(), new CrisisWhenBusyBot(), clock, new StorageOptions { LeaseWait = TimeSpan.FromSeconds(1) });
+
+        var turn = pipeline.RunAsync(Message("hi"));
+        for (var i = 0; i < 50 && !turn.IsCompleted; i++)
+        {
+            clock.Advance(TimeSpan.FromMilliseconds(100));
+            await Task.Delay(10);
+        }
+
+        Assert.Equal("crisis", Assert.Single(await turn).Text);
     }
 
     /// <summary>A turn that waits for the test to let it finish.</summary>
