@@ -15,7 +15,8 @@ public sealed class MessageLimitsOptions
     /// <summary>Longer messages get a polite request to send it in parts (after the crisis guard has read them).</summary>
     public int MaxTextLength { get; set; } = 2000;
 
-    /// <summary>Messages one sender may send per minute before the bot asks them to slow down (crisis messages are never limited).</summary>
+    /// <summary>Messages one sender may send per minute before the bot asks them to slow down (crisis messages are never limited).
+    /// 0 turns the per-sender limit off: for a load test, or behind a gateway that limits senders itself.</summary>
     public int MessagesPerMinute { get; set; } = 30;
 
     /// <summary>Direct Line tokens and conversations one address may start per minute.</summary>
@@ -50,7 +51,7 @@ public sealed class MessageLimitsFeature : IFeature
     {
         services.AddOptions<MessageLimitsOptions>().Bind(config.GetSection(MessageLimitsOptions.SectionName))
             .Validate(o => o.MaxTextLength is >= 100 and <= 100_000, "Limits:MaxTextLength must be between 100 and 100000.")
-            .Validate(o => o.MessagesPerMinute is >= 5 and <= 10_000, "Limits:MessagesPerMinute must be between 5 and 10000.")
+            .Validate(o => o.MessagesPerMinute is 0 or (>= 5 and <= 10_000), "Limits:MessagesPerMinute must be 0 (off) or between 5 and 10000.")
             .Validate(o => o.TokensPerMinutePerAddress is >= 1 and <= 10_000, "Limits:TokensPerMinutePerAddress must be between 1 and 10000.")
             .ValidateOnStart();
         services.AddSingleton<ITurnGuard, MessageLengthGuard>();

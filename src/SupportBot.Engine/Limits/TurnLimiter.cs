@@ -28,7 +28,7 @@ public sealed class TurnLimiter : IDisposable
 {
     public const string SlowDownKey = "common.slow_down";
 
-    private readonly PartitionedRateLimiter<string> _senders;
+    private readonly PartitionedRateLimiter<string>? _senders;
     private readonly ICrisisDetector _crisis;
     private readonly TimeProvider _clock;
     private readonly ConcurrentDictionary<string, DateTimeOffset> _warned = new(StringComparer.Ordinal);
@@ -37,7 +37,7 @@ public sealed class TurnLimiter : IDisposable
     public TurnLimiter(IOptions<MessageLimitsOptions> options, ICrisisDetector crisis, TimeProvider clock)
     {
         var perMinute = options.Value.MessagesPerMinute;
-        _senders = PartitionedRateLimiter.Create<string, string>(sender => RateLimitPartition.GetFixedWindowLimiter(sender,
+        _senders = perMinute == 0 ? null : PartitionedRateLimiter.Create<string, string>(sender => RateLimitPartition.GetFixedWindowLimiter(sender,
             _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = _window, QueueLimit = 0, AutoReplenishment = true }));
         _crisis = crisis;
         _clock = clock;
@@ -49,7 +49,7 @@ public sealed class TurnLimiter : IDisposable
 
     public TurnAdmission Admit(Activity activity)
     {
-        if (!activity.IsMessage) return TurnAdmission.Admitted;
+        if (!activity.IsMessage || _senders is null) return TurnAdmission.Admitted;
         var sender = SenderKey(activity);
         using (var lease = _senders.AttemptAcquire(sender))
             if (lease.IsAcquired) return TurnAdmission.Admitted;
@@ -75,5 +75,5 @@ public sealed class TurnLimiter : IDisposable
         return warn;
     }
 
-    public void Dispose() => _senders.Dispose();
+    public void Dispose() => _senders?.Dispose();
 }

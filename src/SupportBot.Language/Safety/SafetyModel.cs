@@ -43,6 +43,12 @@ public sealed class SafetyModel(CrisisClassifier classifier, SafetyThresholds? t
     // 「笑えない」「笑えんけど」 say the opposite of laughing.
     private static readonly Regex NotLaughing = new("(笑|わら)え(ない|ん|なく|ません|ね)", RegexOptions.CultureInvariant);
 
+    // 「耳がきこえないです」「電話ができません」 state an access need, which the bot answers with the contacts that need no
+    // voice call; the classifier alone reads their negative endings as distress. 「誰にも話せない」 is not one, and
+    // neither is a message the classifier reads as an emergency (しゃべれない is also a sign of a stroke).
+    private static bool IsAccessNeed(string text, string folded) =>
+        Answers.AccessWords.CannotPhone(text) && !folded.Contains("誰にも", StringComparison.Ordinal) && !folded.Contains("だれにも", StringComparison.Ordinal);
+
     private static bool SaidLaughing(string text) => Laughing.IsMatch(text) && !NotLaughing.IsMatch(text);
 
     private static int LastMatchEnd(Regex regex, string text)
@@ -106,7 +112,8 @@ public sealed class SafetyModel(CrisisClassifier classifier, SafetyThresholds? t
         }
         // Where the lexicon saw only a figure of speech or a compound, the classifier's weaker reading is not
         // enough for a check-in.
-        if (score.Probability >= _t.Concern && !suppressed)
+        if (score.Probability >= _t.Concern && !suppressed
+            && !(IsAccessNeed(text, folded) && score.Category is not (CrisisCategory.MedicalEmergency or CrisisCategory.Violence)))
             return new RiskAssessment(RiskTier.Concern, CrisisCategory.None, false, false, score.Probability, ["model.concern"]);
         // Said laughing (限界ｗ, 辛くて死ぬw, 笑): a figure of speech, not distress to check in on.
         // Concern words alone, where the classifier reads nothing at all of distress (疲れた、早く寝たい; ちょっと寂しい

@@ -41,6 +41,20 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task Zero_turns_the_per_sender_limit_off_and_other_values_below_five_are_refused()
+    {
+        using (var app = new BotApp(new() { ["Limits:MessagesPerMinute"] = "0" }))
+        {
+            var client = app.CreateClient();
+            for (var i = 0; i < 40; i++)
+                Assert.Contains(await SendAsync(client, "rate-off", "開いている時間を教えてください"), t => t.Contains("10"));
+        }
+        using var refused = new BotApp(new() { ["Limits:MessagesPerMinute"] = "3" });
+        var error = Assert.ThrowsAny<Exception>(() => refused.CreateClient());
+        Assert.Contains("Limits:MessagesPerMinute", error.ToString());
+    }
+
+    [Fact]
     public async Task Starting_direct_line_conversations_is_limited_per_address()
     {
         using var app = new BotApp(new() { ["Limits:TokensPerMinutePerAddress"] = "3" });
