@@ -12,19 +12,43 @@ internal static class Grams
     private const char Edge = '\u0001';
     private const char Word = '\u0002';
 
+    /// <summary>Something that counts grams (a dictionary of strings when training, feature ids when reading).</summary>
+    public interface ISink
+    {
+        void Add(ReadOnlySpan<char> gram, double weight);
+    }
+
+    private readonly struct StringSink(Dictionary<string, double> counts) : ISink
+    {
+        public void Add(ReadOnlySpan<char> gram, double weight)
+        {
+            var key = gram.ToString();
+            counts[key] = counts.GetValueOrDefault(key) + weight;
+        }
+    }
+
     public static void Count(string clause, double weight, int maxGram, Dictionary<string, double> counts)
+    {
+        var sink = new StringSink(counts);
+        Count(clause, weight, maxGram, ref sink);
+    }
+
+    public static void Count<TSink>(string clause, double weight, int maxGram, ref TSink sink) where TSink : struct, ISink
     {
         var s = Clean(clause);
         if (s.Length == 0) return;
-        var padded = Edge + s + Edge;
+        Span<char> buffer = s.Length + 2 <= 256 ? stackalloc char[s.Length + 2] : new char[s.Length + 2];
+        buffer[0] = Edge;
+        s.AsSpan().CopyTo(buffer[1..]);
+        buffer[^1] = Edge;
+        ReadOnlySpan<char> padded = buffer;
         for (var n = 1; n <= maxGram; n++)
         {
             for (var i = 0; i + n <= padded.Length; i++)
             {
                 if (n == 1 && !Telling(padded[i])) continue;
                 if (n > 1 && n == padded.Length) continue; // the whole padded clause adds nothing its parts lack
-                var gram = padded.Substring(i, n);
-                counts[gram] = counts.GetValueOrDefault(gram) + weight;
+                sink.Add(padded.Slice(i, n), weight);
             }
         }
         // Whole Latin words too: in English the word, not its trigrams, carries the meaning (peer, join, move).
@@ -38,7 +62,7 @@ internal static class Grams
                 if (i - start >= 2)
                 {
                     var word = Word + s[start..i];
-                    counts[word] = counts.GetValueOrDefault(word) + weight;
+                    sink.Add(word, weight);
                 }
                 start = -1;
             }

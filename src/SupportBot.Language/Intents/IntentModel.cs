@@ -23,10 +23,13 @@ public sealed class IntentModel
     private readonly int _noneLabel;              // index of None in _labels, or -1
     private readonly int[] _exampleLabel;
     private readonly Dictionary<string, int> _vocabulary;
+    // Reading a message looks its grams up by packed characters (see FeatureCounts), not by string.
+    private readonly GramTable _table;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _byspan;
     private readonly float[] _idf;
     private readonly float _unknownIdf;
-    private readonly (int Example, float Weight)[][] _examplePostings;
-    private readonly (int Label, float Weight)[][] _centroidPostings;
+    private readonly Postings _examplePostings;
+    private readonly Postings _centroidPostings;
     private readonly string[] _intents;
     private readonly SoftmaxRegression _classifier;
 
@@ -39,10 +42,12 @@ public sealed class IntentModel
         _noneLabel = Array.IndexOf(labels, None);
         _exampleLabel = exampleLabel;
         _vocabulary = vocabulary;
+        _table = new GramTable(vocabulary);
+        _byspan = vocabulary.GetAlternateLookup<ReadOnlySpan<char>>();
         _idf = idf;
         _unknownIdf = unknownIdf;
-        _examplePostings = examplePostings;
-        _centroidPostings = centroidPostings;
+        _examplePostings = new Postings(examplePostings);
+        _centroidPostings = new Postings(centroidPostings);
         _intents = labels.Where(l => l != None).ToArray();
     }
 
@@ -137,7 +142,7 @@ public sealed class IntentModel
     {
         ArgumentNullException.ThrowIfNull(text);
         var clauses = Clauses.Split(Fold(text, _options));
-        var query = clauses.Count == 0 ? [] : Weigh(Count(clauses, ClauseWeights(clauses), _options), _vocabulary, _idf, _unknownIdf);
+        var query = clauses.Count == 0 ? [] : Weigh(Read(clauses, ClauseWeights(clauses)));
         var raw = Similarities(query);
         var probability = _classifier.Probabilities(query);
 
@@ -164,6 +169,44 @@ public sealed class IntentModel
         return counts;
     }
 
+    /// <summary>The message's grams counted by feature: what <see cref="Count"/> gives, keyed without a string per gram.</summary>
+    private Dictionary<long, double> Read(List<Clause> clauses, double[] weights)
+    {
+        var counts = new FeatureCounts(this);
+        for (var i = 0; i < clauses.Count; i++)
+            Grams.Count(clauses[i].Text, weights[i], _options.MaxGram, ref counts);
+        return counts.Counts;
+    }
+
+    /// <summary>
+    /// Gram counts keyed by feature id (≥ 0) for known grams and by a negative key unique to the gram for unknown
+    /// ones (they still count towards the norm). Insertion order is the order grams first appear, as with strings.
+    /// </summary>
+    private struct FeatureCounts(IntentModel model) : Grams.ISink
+    {
+        public readonly Dictionary<long, double> Counts = [];
+        private Dictionary<string, long>? _longUnknown;
+
+        public void Add(ReadOnlySpan<char> gram, double weight)
+        {
+            long key;
+            if (gram.Length < GramTable.MaxLength)
+            {
+                var packed = GramTable.Pack(gram);
+                var id = model._table.Find(packed, gram.Length);
+                key = id >= 0 ? id : -1 - (long)(packed | ((ulong)gram.Length << 48));
+            }
+            else if (model._byspan.TryGetValue(gram, out var id)) key = id;
+            else
+            {
+                _longUnknown ??= new Dictionary<string, long>(StringComparer.Ordinal);
+                var text = gram.ToString();
+                if (!_longUnknown.TryGetValue(text, out key)) _longUnknown[text] = key = long.MinValue + _longUnknown.Count;
+            }
+            Counts[key] = Counts.GetValueOrDefault(key) + weight;
+        }
+    }
+
     /// <summary>A dismissed clause weighs less when another clause says what the user wants.</summary>
     private static double[] DismissalWeights(List<Clause> clauses, IntentModelOptions options)
     {
@@ -185,9 +228,9 @@ public sealed class IntentModel
         for (var i = 0; i < clauses.Count; i++)
         {
             if (weights[i] < 1.0) continue;
-            var counts = new Dictionary<string, double>(StringComparer.Ordinal);
-            Grams.Count(clauses[i].Text, 1.0, _options.MaxGram, counts);
-            var scores = Similarities(Weigh(counts, _vocabulary, _idf, _unknownIdf));
+            var counts = new FeatureCounts(this);
+            Grams.Count(clauses[i].Text, 1.0, _options.MaxGram, ref counts);
+            var scores = Similarities(Weigh(counts.Counts));
             var best = 0;
             for (var l = 1; l < scores.Length; l++) if (scores[l] > scores[best]) best = l;
             if (scores[best] <= 0) continue;
@@ -216,8 +259,8 @@ public sealed class IntentModel
             Array.Clear(exampleDots, 0, _exampleLabel.Length);
             foreach (var (id, w) in query)
             {
-                foreach (var (e, ew) in _examplePostings[id]) exampleDots[e] += w * ew;
-                foreach (var (l, cw) in _centroidPostings[id]) centroidDots[l] += w * cw;
+                _examplePostings.AddTo(id, w, exampleDots);
+                _centroidPostings.AddTo(id, w, centroidDots);
             }
             for (var e = 0; e < _exampleLabel.Length; e++)
             {
@@ -238,14 +281,27 @@ public sealed class IntentModel
     private static (int Id, double Weight)[] Weigh(Dictionary<string, double> counts, Dictionary<string, int> vocabulary,
         float[] idf, float unknownIdf)
     {
+        var byId = new Dictionary<long, double>(counts.Count);
+        var next = -1L;
+        foreach (var (gram, count) in counts)
+            byId[vocabulary.TryGetValue(gram, out var id) ? id : next--] = count;
+        return Weigh(byId, idf, unknownIdf);
+    }
+
+    private (int Id, double Weight)[] Weigh(Dictionary<long, double> counts) => Weigh(counts, _idf, _unknownIdf);
+
+    /// <param name="counts">Counts by feature id; negative keys are grams the vocabulary lacks.</param>
+    private static (int Id, double Weight)[] Weigh(Dictionary<long, double> counts, float[] idf, float unknownIdf)
+    {
         var vector = new List<(int, double)>(counts.Count);
         var sum = 0.0;
-        foreach (var (gram, count) in counts)
+        foreach (var (key, count) in counts)
         {
             if (count <= 0) continue;
             var tf = count >= 1 ? 1.0 + Math.Log(count) : count;
-            if (vocabulary.TryGetValue(gram, out var id))
+            if (key >= 0)
             {
+                var id = (int)key;
                 var w = tf * idf[id];
                 vector.Add((id, w));
                 sum += w * w;
@@ -267,5 +323,38 @@ public sealed class IntentModel
     {
         var folded = TextNormalizer.Fold(text, NormalizationOptions.ForMatching);
         return Readings.Intents.Apply(options.ReadRomaji ? Romaji.Convert(folded) : folded);
+    }
+}
+
+/// <summary>
+/// Every gram's postings (which examples or intents hold it, with what weight) in two flat arrays indexed by
+/// offsets: the nearest-example search walks thousands of postings per message, and one contiguous run per gram
+/// reads far faster than an array of tuples per gram.
+/// </summary>
+internal sealed class Postings
+{
+    private readonly int[] _start;   // gram → first posting; _start[gram + 1] ends it
+    private readonly int[] _target;
+    private readonly float[] _weight;
+
+    public Postings((int Target, float Weight)[][] perGram)
+    {
+        _start = new int[perGram.Length + 1];
+        for (var g = 0; g < perGram.Length; g++) _start[g + 1] = _start[g] + perGram[g].Length;
+        _target = new int[_start[^1]];
+        _weight = new float[_start[^1]];
+        for (var g = 0; g < perGram.Length; g++)
+            for (var k = 0; k < perGram[g].Length; k++)
+                (_target[_start[g] + k], _weight[_start[g] + k]) = perGram[g][k];
+    }
+
+    /// <summary>Adds <paramref name="w"/> × each posting's weight of <paramref name="gram"/> to its target's sum.</summary>
+    public void AddTo(int gram, double w, Span<double> sums)
+    {
+        var from = _start[gram];
+        var count = _start[gram + 1] - from;
+        var targets = _target.AsSpan(from, count);
+        var weights = _weight.AsSpan(from, count);
+        for (var k = 0; k < targets.Length; k++) sums[targets[k]] += w * weights[k];
     }
 }

@@ -36,11 +36,13 @@ internal sealed class Readings
         ("取っ", "とっ"), ("止め", "やめ"), ("辞め", "やめ"), ("急ぎ", "いそぎ"), ("急い", "いそい"), ("夕方", "ゆうがた"), ("毎月", "まいつき"),
     ]);
 
-    private readonly (string Word, string Kana)[] _words;
+    // Words by their first character, longest first: a position looks only at the words that can start there.
+    private readonly Dictionary<char, (string Word, string Kana)[]> _byFirst;
 
     /// <param name="words">Word → reading; longer words win where they overlap.</param>
     public Readings(IEnumerable<(string Word, string Kana)> words) =>
-        _words = words.OrderByDescending(w => w.Word.Length).ThenBy(w => w.Word, StringComparer.Ordinal).ToArray();
+        _byFirst = words.OrderByDescending(w => w.Word.Length).ThenBy(w => w.Word, StringComparer.Ordinal)
+            .GroupBy(w => w.Word[0]).ToDictionary(g => g.Key, g => g.ToArray());
 
     public string Apply(string folded)
     {
@@ -53,14 +55,15 @@ internal sealed class Readings
         for (var i = 0; i < folded.Length;)
         {
             var matched = false;
-            foreach (var (word, kana) in _words)
-            {
-                if (string.CompareOrdinal(folded, i, word, 0, word.Length) != 0) continue;
-                sb.Append(kana);
-                i += word.Length;
-                matched = true;
-                break;
-            }
+            if (_byFirst.TryGetValue(folded[i], out var candidates))
+                foreach (var (word, kana) in candidates)
+                {
+                    if (string.CompareOrdinal(folded, i, word, 0, word.Length) != 0) continue;
+                    sb.Append(kana);
+                    i += word.Length;
+                    matched = true;
+                    break;
+                }
             if (!matched) sb.Append(folded[i++]);
         }
         return sb.ToString();

@@ -41,6 +41,10 @@ public static class CrisisDetector
 
     private static readonly CompiledRule[] Rules = CrisisLexicon.Rules.Select(r => new CompiledRule(r, new Regex(r.Pattern, Options))).ToArray();
     private static readonly (string Id, Regex Regex)[] Suppressors = CrisisLexicon.Suppressors.Select(s => (s.Id, new Regex(s.Pattern, Options))).ToArray();
+    // Which rules and suppressors could match a message, from the literals their patterns require: most messages
+    // hold none, and a scan per pattern was most of the lexicon's cost.
+    private static readonly LiteralPrefilter RuleFilter = new([.. CrisisLexicon.Rules.Select(r => r.Pattern)]);
+    private static readonly LiteralPrefilter SuppressorFilter = new([.. CrisisLexicon.Suppressors.Select(s => s.Pattern)]);
     private static readonly Regex Past = new(CrisisLexicon.PastCue, Options);
     private static readonly Regex Recovery = new(CrisisLexicon.RecoveryCue, Options);
     private static readonly Regex Relapse = new(CrisisLexicon.RelapseCue, Options);
@@ -116,8 +120,12 @@ public static class CrisisDetector
 
         List<(int Start, int End)>? masked = null;
         List<string>? suppressed = null;
-        foreach (var (id, regex) in Suppressors)
+        Span<bool> maySuppress = stackalloc bool[Suppressors.Length];
+        SuppressorFilter.Candidates(folded, maySuppress);
+        for (var s = 0; s < Suppressors.Length; s++)
         {
+            if (!maySuppress[s]) continue;
+            var (id, regex) = Suppressors[s];
             foreach (var m in regex.EnumerateMatches(folded))
             {
                 (masked ??= []).Add((m.Index, m.Index + m.Length));
@@ -127,8 +135,12 @@ public static class CrisisDetector
 
         List<CompiledRule>? fired = null;
         var lastCueEnd = 0;
-        foreach (var rule in Rules)
+        Span<bool> mayFire = stackalloc bool[Rules.Length];
+        RuleFilter.Candidates(folded, mayFire);
+        for (var r = 0; r < Rules.Length; r++)
         {
+            if (!mayFire[r]) continue;
+            var rule = Rules[r];
             var counted = false;
             foreach (var m in rule.Regex.EnumerateMatches(folded))
             {
