@@ -110,6 +110,10 @@ public static class SupportBotServices
     /// <summary>Builds what must be right before the first request (clock, catalogs), so a bad setting stops start-up.</summary>
     public static WebApplication ValidateSupportBot(this WebApplication app)
     {
+        // The safety model is trained here, not on the first message: a crisis right after a restart must not
+        // wait for it. It trains on its own core while the rest is built and the intent models train, so
+        // start-up takes the longer of the two trainings, not their sum.
+        var safety = Task.Run(() => app.Services.GetRequiredService<ICrisisDetector>());
         app.Services.GetRequiredService<TimeProvider>();
         RefuseAnonymousInProduction(app);
         CheckWebChatScript(app);
@@ -118,10 +122,9 @@ public static class SupportBotServices
         app.Services.GetRequiredService<FlowSet>();
         app.Services.GetRequiredService<HotlineDirectory>();
         app.Services.GetRequiredService<IIntentRecognizer>();
-        // The safety model is trained here, not on the first message: a crisis right after a restart must not
-        // wait for it. Training leaves large temporary arrays; one full collection now returns them, so the
-        // heap the turns run on stays small.
-        app.Services.GetRequiredService<ICrisisDetector>();
+        safety.GetAwaiter().GetResult();
+        // Training leaves large temporary arrays; one full collection now returns them, so the heap the turns run
+        // on stays small.
         app.Services.GetRequiredService<BookingDesk>();
         System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
