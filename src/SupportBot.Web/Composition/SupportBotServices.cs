@@ -113,7 +113,13 @@ public static class SupportBotServices
         // The safety model is trained here, not on the first message: a crisis right after a restart must not
         // wait for it. It trains on its own core while the rest is built and the intent models train, so
         // start-up takes the longer of the two trainings, not their sum.
-        var safety = Task.Run(() => app.Services.GetRequiredService<ICrisisDetector>());
+        var locales = app.Services.GetRequiredService<IOptions<Engine.Content.ContentOptions>>().Value.LocalesFolder;
+        var safety = Task.Run(() =>
+        {
+            var detector = app.Services.GetRequiredService<ICrisisDetector>();
+            ReaderWarmup.Safety(locales, detector);
+            return detector;
+        });
         app.Services.GetRequiredService<TimeProvider>();
         RefuseAnonymousInProduction(app);
         CheckWebChatScript(app);
@@ -121,7 +127,7 @@ public static class SupportBotServices
         app.Services.GetRequiredService<BusinessCalendar>();
         app.Services.GetRequiredService<FlowSet>();
         app.Services.GetRequiredService<HotlineDirectory>();
-        app.Services.GetRequiredService<IIntentRecognizer>();
+        ReaderWarmup.Intents(locales, app.Services.GetRequiredService<IIntentRecognizer>());
         safety.GetAwaiter().GetResult();
         // Training leaves large temporary arrays; one full collection now returns them, so the heap the turns run
         // on stays small.
