@@ -77,7 +77,7 @@ internal sealed class LiteralPrefilter
     /// <summary>What is known about a part of a pattern: every string it can match (when few), and literals one of which each match contains.</summary>
     private sealed record Facts(HashSet<string>? Exact, HashSet<string>? Required)
     {
-        public static readonly Facts Empty = new(["" ], null);
+        public static readonly Facts Empty = new([""], null);
         public static readonly Facts Unknown = new(null, null);
 
         public static Facts Of(HashSet<string> exact) =>

@@ -129,9 +129,9 @@ public static class SupportBotServices
         app.Services.GetRequiredService<HotlineDirectory>();
         ReaderWarmup.Intents(locales, app.Services.GetRequiredService<IIntentRecognizer>());
         safety.GetAwaiter().GetResult();
+        app.Services.GetRequiredService<BookingDesk>();
         // Training leaves large temporary arrays; one full collection now returns them, so the heap the turns run
         // on stays small.
-        app.Services.GetRequiredService<BookingDesk>();
         System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         return app;
