@@ -187,7 +187,7 @@ run_one() {
   fi
   local args=(--url "$url" --conversations "$n" --script "$script" --duration "$duration" --warmup "$warmup"
               --target-pid "$bot_pid" --label "$label" --quiet)
-  [[ -z $redis_pid ]] || args+=(--watch-pid "$redis_pid")
+  [[ -z $redis_pid ]] || args+=(--watch-pid "$redis_pid" --redis-info "127.0.0.1:$redis_port")
   rc=0
   result=$(dotnet "$bench_dll" "${args[@]}" "${bench_args[@]}") || rc=$?
   stop_bot

@@ -45,8 +45,9 @@ public class ScriptAndOptionsTests
     public void Options_parse_both_spellings()
     {
         var o = BenchOptions.Parse(["--conversations=64", "--script", "faq", "--turns", "7", "--no-check-text",
-            "--target-pid", "42", "--watch-pid", "5", "--watch-pid=6", "--channel-id", "emulator"]);
+            "--target-pid", "42", "--watch-pid", "5", "--watch-pid=6", "--channel-id", "emulator", "--redis-info", "127.0.0.1:6400"]);
         Assert.Equal((64, "faq", 7, false, 42, "emulator"), (o.Conversations, o.Script, o.Turns, o.CheckText, o.TargetPid, o.ChannelId));
+        Assert.Equal("127.0.0.1:6400", o.RedisInfo);
         Assert.Equal([5, 6], o.WatchPids);
     }
 
@@ -56,6 +57,8 @@ public class ScriptAndOptionsTests
     [InlineData("--url", "http://example.com/api/messages")]
     [InlineData("--url", "https://127.0.0.1/api/messages")]
     [InlineData("--bogus", "1")]
+    [InlineData("--redis-info", "6400")]
+    [InlineData("--redis-info", "127.0.0.1:0")]
     public void Bad_options_are_usage_errors(string name, string value) =>
         Assert.Throws<UsageException>(() => BenchOptions.Parse([name, value]));
 

@@ -22,6 +22,8 @@ public sealed record BenchOptions
     public bool CheckText { get; init; } = true;
     public int? TargetPid { get; init; }
     public IReadOnlyList<int> WatchPids { get; init; } = [];
+    /// <summary>A Redis server (host:port) whose processed commands are counted over the window.</summary>
+    public string? RedisInfo { get; init; }
     public string? Label { get; init; }
     public int MaxErrorSamples { get; init; } = 10;
     public bool Quiet { get; init; }
@@ -51,6 +53,7 @@ public sealed record BenchOptions
           --no-check-text         only check HTTP 200 + non-empty activities, not the expected reply text
           --target-pid PID        report this process's CPU % (/proc/PID/stat) and peak RSS (VmHWM) over the window
           --watch-pid PID         also report this process's CPU % (e.g. redis-server); repeatable
+          --redis-info HOST:PORT  count what this Redis processed in the window (INFO): commands and scripts per turn
           --label TEXT            copied into the result JSON
           --max-error-samples N   error samples printed to stderr (default 10)
           --quiet                 no progress lines on stderr
@@ -109,6 +112,7 @@ public sealed record BenchOptions
                 case "--no-check-text": o = o with { CheckText = false }; break;
                 case "--target-pid": o = o with { TargetPid = Int(arg, Value(), 1, int.MaxValue) }; break;
                 case "--watch-pid": watch.Add(Int(arg, Value(), 1, int.MaxValue)); break;
+                case "--redis-info": o = o with { RedisInfo = HostPort(arg, Value()) }; break;
                 case "--label": o = o with { Label = Value() }; break;
                 case "--max-error-samples": o = o with { MaxErrorSamples = Int(arg, Value(), 0, 1_000_000) }; break;
                 case "--quiet": o = o with { Quiet = true }; break;
@@ -151,6 +155,14 @@ public sealed record BenchOptions
             throw new UsageException($"{name} must be a number in [{min}, {max}], got {s}");
         }
         return v;
+    }
+
+    static string HostPort(string option, string value)
+    {
+        var colon = value.LastIndexOf(':');
+        if (colon <= 0 || !int.TryParse(value.AsSpan(colon + 1), out var port) || port is < 1 or > 65535)
+            throw new UsageException($"{option} wants HOST:PORT, got {value}");
+        return value;
     }
 
     static int Int(string name, string s, int min, int max)

@@ -7,7 +7,7 @@ namespace SupportBot.Bench;
 
 /// <summary>Resource readings at one edge of the measured window.</summary>
 public sealed record WindowEdge(long Timestamp, TimeSpan LoadgenUser, TimeSpan LoadgenSystem,
-    ProcSnapshot? Target, IReadOnlyList<ProcSnapshot?> Watched, MachineSnapshot? Machine);
+    ProcSnapshot? Target, IReadOnlyList<ProcSnapshot?> Watched, MachineSnapshot? Machine, RedisCounts? Redis = null);
 
 /// <summary>Everything a run measured; <see cref="Report"/> turns it into the result JSON.</summary>
 public sealed record RunResult(
@@ -232,7 +232,8 @@ public sealed class LoadRun(BenchOptions options, Script script, TimeProvider cl
         return new WindowEdge(Stopwatch.GetTimestamp(), cpu.UserTime, cpu.PrivilegedTime,
             options.TargetPid is int pid ? ProcSnapshot.Read(pid) : null,
             options.WatchPids.Select(ProcSnapshot.Read).ToArray(),
-            MachineSnapshot.Read());
+            MachineSnapshot.Read(),
+            options.RedisInfo is { } redis ? RedisCommands.Read(redis) : null);
     }
 
     async Task ReportProgressAsync(long t0, CancellationToken stop)

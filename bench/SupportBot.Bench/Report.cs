@@ -40,6 +40,8 @@ public static class Report
                     ["pid"] = pid,
                     ["cpu_s"] = Round((b.Ticks - a.Ticks) / ProcSnapshot.TicksPerSecond, 3),
                     ["cpu_pct_of_one_core"] = Round(targetPct, 1),
+                    // The bot's CPU per measured turn: what a turn costs, whatever the throughput.
+                    ["cpu_ms_per_turn"] = r.Turns > 0 ? Round((b.Ticks - a.Ticks) / ProcSnapshot.TicksPerSecond * 1000 / r.Turns, 3) : null,
                     ["main_thread_cpu_pct"] = a.MainThreadTicks is long ma && b.MainThreadTicks is long mb ? Round(PctOf(mb - ma), 1) : null,
                     ["threads"] = b.Threads,
                     ["rss_mb"] = b.VmRssKb is long rss ? Round(rss / 1024.0, 1) : null,
@@ -85,6 +87,24 @@ public static class Report
             };
         }
 
+        JsonObject? redis = null;
+        if (options.RedisInfo is { } redisAt)
+        {
+            // Counted by the server over the window, so it includes the INFO call at the start (one command). A turn's
+            // round trips are the scripts it ran plus the commands it sent on their own; "commands" also counts what
+            // the scripts called.
+            redis = r.WindowStart.Redis is { } c0 && r.WindowEnd.Redis is { } c1
+                ? new JsonObject
+                {
+                    ["at"] = redisAt,
+                    ["commands"] = c1.Commands - c0.Commands,
+                    ["scripts"] = c1.Scripts - c0.Scripts,
+                    ["commands_per_turn"] = r.Turns > 0 ? Round((c1.Commands - c0.Commands) / (double)r.Turns, 2) : null,
+                    ["scripts_per_turn"] = r.Turns > 0 ? Round((c1.Scripts - c0.Scripts) / (double)r.Turns, 2) : null,
+                }
+                : new JsonObject { ["at"] = redisAt, ["error"] = "could not read INFO" };
+        }
+
         var errorKinds = new JsonObject();
         foreach (var (kind, n) in r.ErrorKinds) errorKinds[kind] = n;
 
@@ -109,6 +129,8 @@ public static class Report
             ["turns_per_sec"] = Round(r.Turns / window, 1),
             ["ok_turns_per_sec"] = Round(r.OkTurns / window, 1),
             ["conversations_completed"] = r.ConversationsCompleted,
+            // A booking script's conversation books one appointment: this is booked appointments per second.
+            ["conversations_per_sec"] = Round(r.ConversationsCompleted / window, 1),
             ["latency_ms"] = new JsonObject
             {
                 ["p50"] = Round(Percentile(lat, 0.50)),
@@ -130,6 +152,7 @@ public static class Report
             ["target"] = target,
             ["watched"] = watched,
             ["machine"] = machine,
+            ["redis"] = redis,
             ["runtime"] = RuntimeInformation.FrameworkDescription,
         };
     }
@@ -141,7 +164,7 @@ public static class Report
         var lines = new List<string>
         {
             $"script {j["script"]}, {j["conversations"]} conversations, {j["duration_s"]} s measured after {j["warmup_s"]} s warmup",
-            $"turns      {j["turns"]} ({j["turns_per_sec"]} turns/s), ok {j["ok_turns"]}, errors {j["errors"]} {j["error_kinds"]!.ToJsonString()}",
+            $"turns      {j["turns"]} ({j["turns_per_sec"]} turns/s), ok {j["ok_turns"]}, errors {j["errors"]} {j["error_kinds"]!.ToJsonString()}; conversations completed {j["conversations_completed"]} ({j["conversations_per_sec"]}/s)",
             $"latency ms p50 {lat["p50"]}  p90 {lat["p90"]}  p99 {lat["p99"]}  max {lat["max"]}  mean {lat["mean"]}  ({lat["samples"]} samples)",
             $"loadgen    {j["loadgen_cpu"]!["pct_of_one_core"]} % of one core",
         };
@@ -149,11 +172,15 @@ public static class Report
         {
             lines.Add(t["error"] is not null
                 ? $"target     pid {t["pid"]}: {t["error"]}"
-                : $"target     pid {t["pid"]}: CPU {t["cpu_pct_of_one_core"]} % of one core (main thread {t["main_thread_cpu_pct"]} %), RSS {t["rss_mb"]} MB, peak RSS {t["peak_rss_mb"]} MB");
+                : $"target     pid {t["pid"]}: CPU {t["cpu_pct_of_one_core"]} % of one core (main thread {t["main_thread_cpu_pct"]} %, {t["cpu_ms_per_turn"]} ms per turn), RSS {t["rss_mb"]} MB, peak RSS {t["peak_rss_mb"]} MB");
         }
         foreach (var w in j["watched"]!.AsArray())
         {
             lines.Add($"watched    pid {w!["pid"]}: CPU {w["cpu_pct_of_one_core"] ?? w["error"]} %");
+        }
+        if (j["redis"] is JsonObject rd)
+        {
+            lines.Add(rd["error"] is not null ? $"redis      {rd["at"]}: {rd["error"]}" : $"redis      {rd["at"]}: {rd["commands"]} commands ({rd["commands_per_turn"]} per turn, scripts' own calls included), {rd["scripts"]} scripts ({rd["scripts_per_turn"]} per turn)");
         }
         if (j["machine"] is JsonObject m)
         {
