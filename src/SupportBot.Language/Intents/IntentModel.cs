@@ -22,7 +22,6 @@ public sealed class IntentModel
     private readonly string[] _labels;           // every intent, None included if it has examples
     private readonly int _noneLabel;              // index of None in _labels, or -1
     private readonly int[] _exampleLabel;
-    private readonly Dictionary<string, int> _vocabulary;
     // Reading a message looks its grams up by packed characters (see FeatureCounts), not by string.
     private readonly GramTable _table;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _byspan;
@@ -41,7 +40,6 @@ public sealed class IntentModel
         _labels = labels;
         _noneLabel = Array.IndexOf(labels, None);
         _exampleLabel = exampleLabel;
-        _vocabulary = vocabulary;
         _table = new GramTable(vocabulary);
         _byspan = vocabulary.GetAlternateLookup<ReadOnlySpan<char>>();
         _idf = idf;
