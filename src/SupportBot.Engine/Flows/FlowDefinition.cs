@@ -67,6 +67,13 @@ public sealed class StepDefinition
     /// <summary>The flow value the answer is kept in (available to later messages as <c>{name}</c>).</summary>
     public string? Store { get; init; }
 
+    /// <summary>
+    /// The message that started the flow may already answer this question (「12月3日の14時に予約したい」,
+    /// 「母の相談の予約」): it is read with <see cref="Expect"/> when the flow starts, and an answer that fits is
+    /// kept and the question skipped the first time the flow reaches it. Asked as usual when the flow comes back.
+    /// </summary>
+    public bool FromStart { get; init; }
+
     /// <summary>For text input: the longest accepted answer.</summary>
     public int? MaxLength { get; init; }
 

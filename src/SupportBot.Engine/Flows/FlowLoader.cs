@@ -62,7 +62,7 @@ public static class FlowLoader
         if (node is not YamlMappingNode map) throw new FlowException(file, $"{flow}: step {index + 1} must be a mapping");
         var id = Scalar(map, "id", file) ?? throw new FlowException(file, $"{flow}: step {index + 1} has no 'id'");
         var where = $"{flow}.{id}";
-        Known(map, file, where, "id", "action", "say", "ask", "expect", "retry", "why", "store", "max_length", "soft", "choices", "choices_from", "on", "then");
+        Known(map, file, where, "id", "action", "say", "ask", "expect", "retry", "why", "store", "from_start", "max_length", "soft", "choices", "choices_from", "on", "then");
         var say = Child(map, "say") switch
         {
             null => [],
@@ -100,6 +100,7 @@ public static class FlowLoader
             Store = Scalar(map, "store", file),
             MaxLength = int.TryParse(Scalar(map, "max_length", file), out var max) ? max : null,
             Soft = Scalar(map, "soft", file) is "true",
+            FromStart = Scalar(map, "from_start", file) is "true",
             Choices = choices,
             ChoicesFrom = Scalar(map, "choices_from", file),
             On = on,

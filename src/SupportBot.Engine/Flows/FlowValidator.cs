@@ -73,6 +73,8 @@ public static class FlowValidator
                         problems.Add($"{file}: {where}: no action of this flow provides the choices '{from}' (it must list '{FlowTurn.ChoicesKey(from)}' in Provides)");
                 }
                 else if (step.Expect is not null || step.Choices.Count > 0) problems.Add($"{file}: {where}: 'expect'/'choices' without 'ask'");
+                if (step.FromStart && (step.Ask is null || step.Store is null || step.ChoicesFrom is not null))
+                    problems.Add($"{file}: {where}: 'from_start' needs a question with 'store' and choices known before the flow runs");
                 foreach (var choice in step.Choices) Key(file, where, choice.Label, supplied);
 
                 foreach (var (outcome, target) in step.On)

@@ -65,4 +65,30 @@ public sealed class InputOutcomeTests
         Assert.Contains("'on.maybe' can never happen (possible: yes, no)", never[0]);
         Assert.Contains("'on.c' can never happen (possible: a, b)", never[1]);
     }
+
+    [Fact]
+    public void The_validator_refuses_from_start_where_there_is_nothing_to_keep_or_the_choices_come_later()
+    {
+        var flow = new FlowDefinition
+        {
+            Id = "t", File = "t.yaml",
+            Steps =
+            [
+                new() { Id = "kept", Ask = "k", Expect = FlowNames.Kinds.Date, Store = "when", FromStart = true },
+                new() { Id = "unkept", Ask = "k", Expect = FlowNames.Kinds.Date, FromStart = true },
+                new() { Id = "later", Ask = "k", Expect = FlowNames.Kinds.Choice, ChoicesFrom = "slots", Store = "slot", FromStart = true },
+                new() { Id = "no_question", Say = ["k"], FromStart = true },
+            ],
+        };
+        var set = new FlowSet([flow], [new DateInput(), new ChoiceInput(Understanding)], []);
+        var catalog = new MessageCatalog(new Dictionary<string, Dictionary<string, CatalogEntry>> { ["ja-JP"] = new() { ["k"] = new("k", "t.yaml") } },
+            new Dictionary<string, string>());
+
+        var refused = FlowValidator.Validate(set, catalog, []).Where(p => p.Contains("'from_start'")).ToList();
+
+        Assert.Equal(3, refused.Count);
+        Assert.Contains("t.unkept", refused[0]);
+        Assert.Contains("t.later", refused[1]);
+        Assert.Contains("t.no_question", refused[2]);
+    }
 }

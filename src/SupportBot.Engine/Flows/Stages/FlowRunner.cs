@@ -82,8 +82,33 @@ public sealed class FlowRunner(FlowSet flows, UnderstandingOptions thresholds, I
         ft.State.Stack.RemoveAll(f => flows.Flows.TryGetValue(f.Flow, out var open) && open.Step(f.Step) is { Soft: true });
         var frame = new DialogFrame { Flow = flow.Id, Step = flow.First.Id };
         ft.State.Stack.Add(frame);
+        ReadFromStart(ft, flow, frame);
         return RunFromAsync(ft, flow, frame, flow.First.Id, ct);
     }
+
+    // The flow value that marks a question answered by the message that started the flow (its outcome).
+    private static string FromStartKey(StepDefinition step) => "from_start:" + step.Id;
+
+    /// <summary>
+    /// Reads the starting message as the answer to each <c>from_start</c> question: one that fits is stored as if
+    /// the person had answered it, so they are not asked what they already said.
+    /// </summary>
+    private void ReadFromStart(FlowTurn ft, FlowDefinition flow, DialogFrame frame)
+    {
+        if (!flow.Steps.Any(s => s.FromStart)) return;
+        Enter(ft, flow, frame);
+        foreach (var step in flow.Steps)
+        {
+            if (!step.FromStart || flows.Inputs[step.Expect!].Read(ft, step) is not InputResult.Matched matched) continue;
+            frame.Values[step.Store!] = matched.Display ?? matched.Value;
+            frame.Values[step.Store! + ".value"] = matched.Value;
+            frame.Values[FromStartKey(step)] = matched.Outcome ?? matched.Value;
+        }
+    }
+
+    /// <summary>The outcome of a question the starting message answered, once: a later visit asks it.</summary>
+    private static string? TakeFromStart(DialogFrame frame, StepDefinition step) =>
+        step.FromStart && frame.Values.Remove(FromStartKey(step), out var outcome) ? outcome : null;
 
     /// <summary>Answers an FAQ in the middle of another flow: its actions and messages, without its menu.</summary>
     public async Task RunAnswerAsync(FlowTurn ft, FlowDefinition answer, CancellationToken ct)
@@ -125,7 +150,11 @@ public sealed class FlowRunner(FlowSet flows, UnderstandingOptions thresholds, I
             Enter(ft, flow, frame);
             var outcome = await RunActionAsync(ft, step, ct);
             foreach (var key in step.Say) ft.Say(key);
-            if (step.Ask is not null) { Ask(ft, step, retry: false); return; }
+            if (step.Ask is not null)
+            {
+                if (TakeFromStart(frame, step) is not { } answered) { Ask(ft, step, retry: false); return; }
+                outcome = answered;
+            }
 
             var target = Next(flow, step, outcome);
             if (target == Targets.End || Targets.IsFlow(target, out _)) { await GoAsync(ft, flow, frame, target, ct); return; }
