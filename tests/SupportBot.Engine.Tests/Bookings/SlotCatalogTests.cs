@@ -146,4 +146,62 @@ public sealed class SlotCatalogTests
         Assert.Equal(["2026-12-02T10:00"], limits.Near);
         Assert.Equal(["2026-12-02T13:00", "2026-12-02T15:00"], buffered.LimitsFor(buffered.Slot(new DateOnly(2026, 12, 2), new TimeOnly(14, 0))).Near);
     }
+
+    [Theory]
+    [InlineData("12月3日 14時", 1)]
+    [InlineData("月曜か火曜の午前", 2)]
+    [InlineData("なるべく早く", 0)] // no day named: the whole horizon
+    public async Task A_wish_for_some_days_reads_only_those_days_slots_when_they_have_room(string words, int days)
+    {
+        var now = At("2026-11-24T14:00");
+        var clock = new FakeTimeProvider(now);
+        var ledger = ReadCounter.Around(new MemoryBookingLedger(clock), out var counter);
+        var slots = new SlotCatalog(new BusinessCalendar(new BusinessCalendarOptions()), Options.Create(new BookingOptions()), ledger, new MemoryStore(clock));
+
+        var search = await slots.SearchAsync(DateWish.Read(words, now)!, now, null, null, default);
+        var read = counter.Keys.ToList();
+
+        Assert.Equal(WishNote.Found, search.Note);
+        var horizon = (await slots.FreeAsync(slots.EarliestDay(now), slots.LastDay(now), now, null, default)).Select(k => k.Day).Distinct().Count();
+        Assert.True(horizon > 20);
+        Assert.Equal(days == 0 ? horizon : days, read.Select(k => k[..10]).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_wished_day_that_is_full_still_gets_the_nearest_free_slots()
+    {
+        var now = At("2026-11-24T14:00");
+        var (slots, ledger) = Create(now);
+        var wednesday = await slots.FreeAsync(new DateOnly(2026, 11, 25), new DateOnly(2026, 11, 25), now, null, default);
+        var limits = new SlotLimits(1);
+        foreach (var slot in wednesday)
+            Assert.True(await ledger.HoldAsync(slot, "someone-" + slot.Key, limits, now, TimeSpan.FromMinutes(10)));
+
+        var search = await slots.SearchAsync(DateWish.Read("11月25日", now)!, now, null, null, default);
+
+        Assert.Equal(WishNote.Full, search.Note);
+        Assert.NotEmpty(search.Slots);
+        Assert.DoesNotContain(search.Slots, s => s.Day == "2026-11-25");
+    }
+
+    /// <summary>Forwards every call to a ledger and keeps the slot keys the searches read.</summary>
+    public class ReadCounter : System.Reflection.DispatchProxy
+    {
+        private IBookingLedger _inner = null!;
+        public List<string> Keys { get; } = [];
+
+        public static IBookingLedger Around(IBookingLedger inner, out ReadCounter counter)
+        {
+            var proxy = Create<IBookingLedger, ReadCounter>();
+            counter = (ReadCounter)(object)proxy;
+            counter._inner = inner;
+            return proxy;
+        }
+
+        protected override object? Invoke(System.Reflection.MethodInfo? method, object?[]? args)
+        {
+            if (method!.Name == nameof(IBookingLedger.TakenAsync)) Keys.AddRange((IReadOnlyList<string>)args![0]!);
+            return method.Invoke(_inner, args);
+        }
+    }
 }

@@ -112,28 +112,42 @@ public sealed class SlotCatalog(BusinessCalendar calendar, IOptions<BookingOptio
     {
         var earliest = EarliestDay(now);
         var last = LastDay(now);
+        var windows = wishes.Count == 0 ? [ToWindow(null, earliest, last)] : wishes.Select(w => ToWindow(w, earliest, last)).ToList();
+
+        // Most wishes name a day or two (「12月3日の14時」「来週の水曜」): those days are read first, and the whole
+        // horizon only when nothing there fits (then the nearest free slots are offered). The answer is the same;
+        // the search reads a day's slots from the store instead of weeks of them.
+        var from = windows.Min(w => w.From) is var f && f > earliest ? f : earliest;
+        var to = windows.Max(w => w.To) is var t && t < last ? t : last;
+        if (from <= to && (from > earliest || to < last))
+        {
+            var near = (await FreeAsync(from, to, now, user, ct)).Where(s => s.Key != exclude).ToList();
+            if (near.Any(s => windows.Any(w => w.Matches(s, TimeZone)))) return await FoundAsync(near, windows, earliest, last, now, ct);
+        }
+
         var free = (await FreeAsync(earliest, last, now, user, ct)).Where(s => s.Key != exclude).ToList();
         if (free.Count == 0) return new SlotSearch([], WishNote.NothingFree, null, null, earliest, last);
-
-        var windows = wishes.Count == 0 ? [ToWindow(null, earliest, last)] : wishes.Select(w => ToWindow(w, earliest, last)).ToList();
-        var matches = free.Where(s => windows.Any(w => w.Matches(s, TimeZone))).Take(O.MaxOffered).ToList();
-        if (matches.Count > 0)
-        {
-            // A wished day with nothing of its own is explained when the reason is the day's, not its fullness.
-            foreach (var missing in windows.Where(w => w.From == w.To && !free.Any(s => w.Matches(s, TimeZone))))
-            {
-                var (why, closed) = await ExplainAsync(missing, earliest, last, now, ct);
-                if (why is WishNote.Closed or WishNote.TooSoon or WishNote.TooFar)
-                    return new SlotSearch(matches, WishNote.Found, missing.From, closed, earliest, last, why);
-            }
-            return new SlotSearch(matches, WishNote.Found, null, null, earliest, last);
-        }
+        if (free.Any(s => windows.Any(w => w.Matches(s, TimeZone)))) return await FoundAsync(free, windows, earliest, last, now, ct);
 
         // Nothing for the wish: say why (about the first wish), then the nearest free slots to it.
         var first = windows[0];
         var (note, reason) = await ExplainAsync(first, earliest, last, now, ct);
         var nearest = Nearest(free, first, earliest);
         return new SlotSearch(nearest, note, first.From == first.To || note == WishNote.Closed ? first.From : null, reason, earliest, last);
+    }
+
+    /// <summary>The free slots that fit the wish (<paramref name="free"/> holds some), and why a wished day has none.</summary>
+    private async Task<SlotSearch> FoundAsync(List<SlotRef> free, List<Window> windows, DateOnly earliest, DateOnly last, DateTimeOffset now, CancellationToken ct)
+    {
+        var matches = free.Where(s => windows.Any(w => w.Matches(s, TimeZone))).Take(O.MaxOffered).ToList();
+        // A wished day with nothing of its own is explained when the reason is the day's, not its fullness.
+        foreach (var missing in windows.Where(w => w.From == w.To && !free.Any(s => w.Matches(s, TimeZone))))
+        {
+            var (why, closed) = await ExplainAsync(missing, earliest, last, now, ct);
+            if (why is WishNote.Closed or WishNote.TooSoon or WishNote.TooFar)
+                return new SlotSearch(matches, WishNote.Found, missing.From, closed, earliest, last, why);
+        }
+        return new SlotSearch(matches, WishNote.Found, null, null, earliest, last);
     }
 
     /// <summary>
