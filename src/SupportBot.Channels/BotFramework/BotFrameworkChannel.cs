@@ -113,18 +113,13 @@ public sealed class BotFrameworkChannel(
         return typing;
     }
 
-    private static string ExpectedReplies(IReadOnlyList<Activity> replies)
-    {
-        var buffer = new System.IO.MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = ActivityJson.Options.Encoder }))
-        {
-            writer.WriteStartObject();
-            writer.WritePropertyName("activities");
-            JsonSerializer.Serialize(writer, replies, ActivityJson.Options);
-            writer.WriteEndObject();
-        }
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
-    }
+    // Serialized straight to a string (the serializer's pooled buffer), not through a growing MemoryStream and a copy:
+    // this body is written on every expectReplies turn.
+    private static string ExpectedReplies(IReadOnlyList<Activity> replies) =>
+        JsonSerializer.Serialize(new ExpectedRepliesBody(replies), ActivityJson.Options);
+
+    /// <summary>The body of an <c>expectReplies</c> answer: <c>{"activities":[...]}</c>.</summary>
+    private sealed record ExpectedRepliesBody(IReadOnlyList<Activity> Activities);
 }
 
 /// <summary>Limits of the Bot Framework endpoint (section <c>BotFramework</c>, shared with the auth settings).</summary>

@@ -7,15 +7,32 @@ internal static class RequestBody
     public static async Task<byte[]?> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
         if (request.ContentLength > maxBytes) return null;
-        using var buffer = new MemoryStream(request.ContentLength is > 0 and var n ? (int)n : 1024);
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        // A declared length (every channel sends one) is read into one array of that size: this runs on every
+        // message, and a growing buffer plus a copy were a fifth of what a turn allocated.
+        if (request.ContentLength is { } length)
         {
-            if (buffer.Length + read > maxBytes) return null;
-            buffer.Write(chunk, 0, read);
+            var body = new byte[length];
+            var filled = 0;
+            int read;
+            while (filled < body.Length && (read = await request.Body.ReadAsync(body.AsMemory(filled), cancellationToken)) > 0) filled += read;
+            return filled == body.Length ? body : body[..filled];
         }
-        return buffer.ToArray();
+        var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            using var buffer = new MemoryStream();
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                if (buffer.Length + read > maxBytes) return null;
+                buffer.Write(chunk, 0, read);
+            }
+            return buffer.ToArray();
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
+        }
     }
 
     public static IResult TooLarge() => Results.Json(new { error = new { code = "TooLarge", message = "The request body is too large." } }, statusCode: 413);
