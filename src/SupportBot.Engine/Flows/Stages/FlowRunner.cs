@@ -4,6 +4,7 @@ using SupportBot.Engine.Activities;
 using SupportBot.Engine.Flows.Inputs;
 using SupportBot.Engine.State;
 using SupportBot.Engine.Understanding;
+using SupportBot.Language.Answers;
 
 namespace SupportBot.Engine.Flows.Stages;
 
@@ -95,7 +96,8 @@ public sealed class FlowRunner(FlowSet flows, UnderstandingOptions thresholds, I
     /// </summary>
     private void ReadFromStart(FlowTurn ft, FlowDefinition flow, DialogFrame frame)
     {
-        if (!flow.Steps.Any(s => s.FromStart)) return;
+        // A bare number picked the flow from a menu (「2」): it answers nothing in the flow itself.
+        if (!flow.Steps.Any(s => s.FromStart) || ShortAnswers.ReadChoiceNumber(ft.Text) is not null) return;
         Enter(ft, flow, frame);
         foreach (var step in flow.Steps)
         {
