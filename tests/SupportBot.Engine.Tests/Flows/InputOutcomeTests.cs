@@ -41,25 +41,26 @@ public sealed class InputOutcomeTests
         Assert.Empty(new DateInput().Outcomes(Question(FlowNames.Kinds.Date))!);
     }
 
+    /// <summary>What the validator says about a flow "t" whose every message key is "k".</summary>
+    private static List<string> Problems(IReadOnlyList<StepDefinition> steps, params IInputKind[] inputs)
+    {
+        var flow = new FlowDefinition { Id = "t", File = "t.yaml", Steps = steps };
+        var catalog = new MessageCatalog(new Dictionary<string, Dictionary<string, CatalogEntry>> { ["ja-JP"] = new() { ["k"] = new("k", "t.yaml") } },
+            new Dictionary<string, string>());
+        return FlowValidator.Validate(new FlowSet([flow], inputs, []), catalog, []).ToList();
+    }
+
     [Fact]
     public void The_validator_reports_an_outcome_the_input_kind_can_never_give()
     {
-        var flow = new FlowDefinition
-        {
-            Id = "t", File = "t.yaml",
-            Steps =
+        var never = Problems(
             [
                 Question(FlowNames.Kinds.YesNo, on: ["yes", "maybe"]),
                 Question(FlowNames.Kinds.Choice, TwoChoices, on: ["a", "b", "c"]),
                 Question(FlowNames.Kinds.Choice, choicesFrom: "slots", on: ["x", "y", "z", "w"]),
                 Question(FlowNames.Kinds.Text, on: ["anything"]),
             ],
-        };
-        var set = new FlowSet([flow], [new YesNoInput(), new ChoiceInput(Understanding), new TextInput()], []);
-        var catalog = new MessageCatalog(new Dictionary<string, Dictionary<string, CatalogEntry>> { ["ja-JP"] = new() { ["k"] = new("k", "t.yaml") } },
-            new Dictionary<string, string>());
-
-        var never = FlowValidator.Validate(set, catalog, []).Where(p => p.Contains("can never happen")).ToList();
+            new YesNoInput(), new ChoiceInput(Understanding), new TextInput()).Where(p => p.Contains("can never happen")).ToList();
 
         Assert.Equal(2, never.Count);
         Assert.Contains("'on.maybe' can never happen (possible: yes, no)", never[0]);
@@ -69,22 +70,14 @@ public sealed class InputOutcomeTests
     [Fact]
     public void The_validator_refuses_from_start_where_there_is_nothing_to_keep_or_the_choices_come_later()
     {
-        var flow = new FlowDefinition
-        {
-            Id = "t", File = "t.yaml",
-            Steps =
+        var refused = Problems(
             [
                 new() { Id = "kept", Ask = "k", Expect = FlowNames.Kinds.Date, Store = "when", FromStart = true },
                 new() { Id = "unkept", Ask = "k", Expect = FlowNames.Kinds.Date, FromStart = true },
                 new() { Id = "later", Ask = "k", Expect = FlowNames.Kinds.Choice, ChoicesFrom = "slots", Store = "slot", FromStart = true },
                 new() { Id = "no_question", Say = ["k"], FromStart = true },
             ],
-        };
-        var set = new FlowSet([flow], [new DateInput(), new ChoiceInput(Understanding)], []);
-        var catalog = new MessageCatalog(new Dictionary<string, Dictionary<string, CatalogEntry>> { ["ja-JP"] = new() { ["k"] = new("k", "t.yaml") } },
-            new Dictionary<string, string>());
-
-        var refused = FlowValidator.Validate(set, catalog, []).Where(p => p.Contains("'from_start'")).ToList();
+            new DateInput(), new ChoiceInput(Understanding)).Where(p => p.Contains("'from_start'")).ToList();
 
         Assert.Equal(3, refused.Count);
         Assert.Contains("t.unkept", refused[0]);
