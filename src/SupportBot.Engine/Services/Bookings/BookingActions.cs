@@ -6,6 +6,7 @@ using SupportBot.Engine.Flows;
 using SupportBot.Engine.Flows.Actions;
 using SupportBot.Engine.Messages;
 using SupportBot.Engine.State;
+using SupportBot.Language.DateTimeRecognition;
 
 namespace SupportBot.Engine.Services.Bookings;
 
@@ -28,13 +29,15 @@ public sealed class BookingTermsAction(BookingDesk desk) : IFlowAction
 /// <summary>
 /// <c>booking.search</c>: the free slots for the wish (<c>when</c>) as choices (<c>slots</c>), with
 /// <c>{search_intro}</c>: "these fit" or why the wish has none (closed day and why, too soon, too far,
-/// outside hours, full) and that these are the nearest. Outcomes: <c>found</c>, <c>alternatives</c>, <c>none</c>.
+/// outside hours, full) and that these are the nearest. Outcomes: <c>found</c>, <c>exact</c>, <c>alternatives</c>,
+/// <c>none</c>. <c>exact</c>: the wish was one day and one time (「12月3日の14時」) and that very slot is free; it is
+/// stored as the chosen <c>slot</c>, so the flow can hold it without asking the person to pick it from a list of one.
 /// </summary>
 public sealed class BookingSearchAction(BookingDesk desk, MessageCatalog catalog) : IFlowAction
 {
     public string Name => "booking.search";
     public IReadOnlyCollection<string> Provides => ["search_intro", FlowTurn.ChoicesKey("slots")];
-    public IReadOnlyCollection<string> Outcomes => ["found", "alternatives", "none"];
+    public IReadOnlyCollection<string> Outcomes => ["found", "exact", "alternatives", "none"];
 
     public static readonly string[] MessageKeys =
     [
@@ -54,11 +57,23 @@ public sealed class BookingSearchAction(BookingDesk desk, MessageCatalog catalog
         if (search.Note == WishNote.Found)
         {
             turn.Args["search_intro"] = (search.Partial is { } partial ? Note(partial, search, turn.Culture) : "") + catalog.Text(turn.Culture, "booking.found");
+            if (search.Partial is null && ExactKey(wishes) is { } key && search.Slots.FirstOrDefault(s => s.Key == key) is { } wished)
+            {
+                frame.Values["slot"] = desk.Label(wished, turn.Culture);
+                frame.Values["slot.value"] = wished.Key;
+                return "exact";
+            }
             return "found";
         }
         turn.Args["search_intro"] = Note(search.Note, search, turn.Culture) + catalog.Text(turn.Culture, "booking.nearest");
         return "alternatives";
     }
+
+    /// <summary>The slot key (<c>2026-12-03T14:00</c>) of a wish for one day at one time; null for anything wider.</summary>
+    private static string? ExactKey(IReadOnlyList<BookingReading> wishes) =>
+        wishes is [{ Date: { } day, DateEnd: null, Minutes: { } minutes, MinutesEnd: null }] && minutes is >= 0 and < 24 * 60
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{day:yyyy-MM-dd}T{minutes / 60:00}:{minutes % 60:00}")
+            : null;
 
     private string Note(WishNote note, SlotSearch search, string culture)
     {
