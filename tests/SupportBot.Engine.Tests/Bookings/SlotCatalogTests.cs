@@ -184,6 +184,48 @@ public sealed class SlotCatalogTests
         Assert.DoesNotContain(search.Slots, s => s.Day == "2026-11-25");
     }
 
+    [Theory]
+    [InlineData("11月25日")]   // the day is full: its slots, then the horizon, then why
+    [InlineData("12月3日の14時")] // free: that day only
+    [InlineData("なるべく早く")]
+    public async Task A_search_reads_the_staff_closures_once(string words)
+    {
+        var now = At("2026-11-24T14:00");
+        var clock = new FakeTimeProvider(now);
+        var ledger = new MemoryBookingLedger(clock);
+        var records = LogReadCounter.Around(new MemoryStore(clock), out var reads);
+        var slots = new SlotCatalog(new BusinessCalendar(new BusinessCalendarOptions()), Options.Create(new BookingOptions()), ledger, records);
+        foreach (var slot in await slots.FreeAsync(new DateOnly(2026, 11, 25), new DateOnly(2026, 11, 25), now, null, default))
+            Assert.True(await ledger.HoldAsync(slot, "someone-" + slot.Key, new SlotLimits(1), now, TimeSpan.FromMinutes(10)));
+        reads.Logs.Clear();
+
+        var search = await slots.SearchAsync(DateWish.Read(words, now)!, now, null, null, default);
+
+        Assert.NotEmpty(search.Slots);
+        Assert.Equal([SlotCatalog.ClosuresLog], reads.Logs);
+    }
+
+    /// <summary>Forwards every call to a record log and keeps the names of the logs read.</summary>
+    public class LogReadCounter : System.Reflection.DispatchProxy
+    {
+        private IRecordLog _inner = null!;
+        public List<string> Logs { get; } = [];
+
+        public static IRecordLog Around(IRecordLog inner, out LogReadCounter counter)
+        {
+            var proxy = Create<IRecordLog, LogReadCounter>();
+            counter = (LogReadCounter)(object)proxy;
+            counter._inner = inner;
+            return proxy;
+        }
+
+        protected override object? Invoke(System.Reflection.MethodInfo? method, object?[]? args)
+        {
+            if (method!.Name == nameof(IRecordLog.ReadAsync)) Logs.Add((string)args![0]!);
+            return method.Invoke(_inner, args);
+        }
+    }
+
     /// <summary>Forwards every call to a ledger and keeps the slot keys the searches read.</summary>
     public class ReadCounter : System.Reflection.DispatchProxy
     {

@@ -57,7 +57,7 @@ public sealed class BookingSearchAction(BookingDesk desk, MessageCatalog catalog
         if (search.Note == WishNote.Found)
         {
             turn.Args["search_intro"] = (search.Partial is { } partial ? Note(partial, search, turn.Culture) : "") + catalog.Text(turn.Culture, "booking.found");
-            if (search.Partial is null && ExactKey(wishes) is { } key && search.Slots.FirstOrDefault(s => s.Key == key) is { } wished)
+            if (search.Partial is null && Wished(wishes, search.Slots) is { } wished)
             {
                 frame.Values["slot"] = desk.Label(wished, turn.Culture);
                 frame.Values["slot.value"] = wished.Key;
@@ -69,11 +69,13 @@ public sealed class BookingSearchAction(BookingDesk desk, MessageCatalog catalog
         return "alternatives";
     }
 
-    /// <summary>The slot key (<c>2026-12-03T14:00</c>) of a wish for one day at one time; null for anything wider.</summary>
-    private static string? ExactKey(IReadOnlyList<BookingReading> wishes) =>
-        wishes is [{ Date: { } day, DateEnd: null, Minutes: { } minutes, MinutesEnd: null }] && minutes is >= 0 and < 24 * 60
-            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{day:yyyy-MM-dd}T{minutes / 60:00}:{minutes % 60:00}")
-            : null;
+    /// <summary>The slot that starts at the one day and time wished (「12月3日の14時」); null for a wider wish.</summary>
+    private SlotRef? Wished(IReadOnlyList<BookingReading> wishes, IReadOnlyList<SlotRef> slots)
+    {
+        if (wishes is not [{ Date: { } day, DateEnd: null, Minutes: { } minutes, MinutesEnd: null }]) return null;
+        return slots.FirstOrDefault(s => TimeZoneInfo.ConvertTime(s.Start, desk.Slots.TimeZone) is var local
+            && DateOnly.FromDateTime(local.DateTime) == day && local.Hour * 60 + local.Minute == minutes);
+    }
 
     private string Note(WishNote note, SlotSearch search, string culture)
     {

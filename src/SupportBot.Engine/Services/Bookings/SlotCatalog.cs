@@ -113,6 +113,8 @@ public sealed class SlotCatalog(BusinessCalendar calendar, IOptions<BookingOptio
         var earliest = EarliestDay(now);
         var last = LastDay(now);
         var windows = wishes.Count == 0 ? [ToWindow(null, earliest, last)] : wishes.Select(w => ToWindow(w, earliest, last)).ToList();
+        // The staff's closures are read once per search, however many of the steps below need them.
+        var blocks = await BlocksAsync(now, ct);
 
         // Most wishes name a day or two (「12月3日の14時」「来週の水曜」): those days are read first, and the whole
         // horizon only when nothing there fits (then the nearest free slots are offered). The answer is the same;
@@ -121,29 +123,29 @@ public sealed class SlotCatalog(BusinessCalendar calendar, IOptions<BookingOptio
         var to = windows.Max(w => w.To) is var t && t < last ? t : last;
         if (from <= to && (from > earliest || to < last))
         {
-            var near = (await FreeAsync(from, to, now, user, ct)).Where(s => s.Key != exclude).ToList();
-            if (near.Any(s => windows.Any(w => w.Matches(s, TimeZone)))) return await FoundAsync(near, windows, earliest, last, now, ct);
+            var near = (await FreeAsync(from, to, now, user, blocks, ct)).Where(s => s.Key != exclude).ToList();
+            if (near.Any(s => windows.Any(w => w.Matches(s, TimeZone)))) return Found(near, windows, earliest, last, blocks);
         }
 
-        var free = (await FreeAsync(earliest, last, now, user, ct)).Where(s => s.Key != exclude).ToList();
+        var free = (await FreeAsync(earliest, last, now, user, blocks, ct)).Where(s => s.Key != exclude).ToList();
         if (free.Count == 0) return new SlotSearch([], WishNote.NothingFree, null, null, earliest, last);
-        if (free.Any(s => windows.Any(w => w.Matches(s, TimeZone)))) return await FoundAsync(free, windows, earliest, last, now, ct);
+        if (free.Any(s => windows.Any(w => w.Matches(s, TimeZone)))) return Found(free, windows, earliest, last, blocks);
 
         // Nothing for the wish: say why (about the first wish), then the nearest free slots to it.
         var first = windows[0];
-        var (note, reason) = await ExplainAsync(first, earliest, last, now, ct);
+        var (note, reason) = Explain(first, earliest, last, blocks);
         var nearest = Nearest(free, first, earliest);
         return new SlotSearch(nearest, note, first.From == first.To || note == WishNote.Closed ? first.From : null, reason, earliest, last);
     }
 
     /// <summary>The free slots that fit the wish (<paramref name="free"/> holds some), and why a wished day has none.</summary>
-    private async Task<SlotSearch> FoundAsync(List<SlotRef> free, List<Window> windows, DateOnly earliest, DateOnly last, DateTimeOffset now, CancellationToken ct)
+    private SlotSearch Found(List<SlotRef> free, List<Window> windows, DateOnly earliest, DateOnly last, IReadOnlyList<AdHocClosure> blocks)
     {
         var matches = free.Where(s => windows.Any(w => w.Matches(s, TimeZone))).Take(O.MaxOffered).ToList();
         // A wished day with nothing of its own is explained when the reason is the day's, not its fullness.
         foreach (var missing in windows.Where(w => w.From == w.To && !free.Any(s => w.Matches(s, TimeZone))))
         {
-            var (why, closed) = await ExplainAsync(missing, earliest, last, now, ct);
+            var (why, closed) = Explain(missing, earliest, last, blocks);
             if (why is WishNote.Closed or WishNote.TooSoon or WishNote.TooFar)
                 return new SlotSearch(matches, WishNote.Found, missing.From, closed, earliest, last, why);
         }
@@ -168,9 +170,11 @@ public sealed class SlotCatalog(BusinessCalendar calendar, IOptions<BookingOptio
     }
 
     /// <summary>Free slots from <paramref name="from"/> to <paramref name="to"/> in time order.</summary>
-    public async Task<IReadOnlyList<SlotRef>> FreeAsync(DateOnly from, DateOnly to, DateTimeOffset now, string? user, CancellationToken ct)
+    public async Task<IReadOnlyList<SlotRef>> FreeAsync(DateOnly from, DateOnly to, DateTimeOffset now, string? user, CancellationToken ct) =>
+        await FreeAsync(from, to, now, user, await BlocksAsync(now, ct), ct);
+
+    private async Task<IReadOnlyList<SlotRef>> FreeAsync(DateOnly from, DateOnly to, DateTimeOffset now, string? user, IReadOnlyList<AdHocClosure> blocks, CancellationToken ct)
     {
-        var blocks = await BlocksAsync(now, ct);
         var all = new List<SlotRef>();
         for (var day = from; day <= to; day = day.AddDays(1)) all.AddRange(Candidates(day, blocks).Where(s => s.Start > now));
         if (all.Count == 0) return [];
@@ -232,7 +236,7 @@ public sealed class SlotCatalog(BusinessCalendar calendar, IOptions<BookingOptio
         return from < end && start < until;
     }
 
-    private async Task<(WishNote, ClosedReason?)> ExplainAsync(Window wish, DateOnly earliest, DateOnly last, DateTimeOffset now, CancellationToken ct)
+    private (WishNote, ClosedReason?) Explain(Window wish, DateOnly earliest, DateOnly last, IReadOnlyList<AdHocClosure> blocks)
     {
         // A closed day is the better reason (「土曜日は休所日です」) even when it is also too soon; a range
         // of closed days only (「今週末」「年末年始」) is told by its first day.
@@ -243,7 +247,6 @@ public sealed class SlotCatalog(BusinessCalendar calendar, IOptions<BookingOptio
         if (wish.From > last) return (WishNote.TooFar, null);
         if (wish.From == wish.To)
         {
-            var blocks = await BlocksAsync(now, ct);
             var all = O.Starts().Select(t => Slot(wish.From, t)).ToList();
             var open = Candidates(wish.From, blocks);
             if (open.Count == 0)
