@@ -155,11 +155,11 @@ public sealed class SlotCatalogTests
     {
         var now = At("2026-11-24T14:00");
         var clock = new FakeTimeProvider(now);
-        var ledger = ReadCounter.Around(new MemoryBookingLedger(clock), out var counter);
+        var ledger = CallRecorder<IBookingLedger>.Around(new MemoryBookingLedger(clock), out var counter);
         var slots = new SlotCatalog(new BusinessCalendar(new BusinessCalendarOptions()), Options.Create(new BookingOptions()), ledger, new MemoryStore(clock));
 
         var search = await slots.SearchAsync(DateWish.Read(words, now)!, now, null, null, default);
-        var read = counter.Keys.ToList();
+        var read = counter.FirstArgs<IReadOnlyList<string>>(nameof(IBookingLedger.TakenAsync)).SelectMany(keys => keys).ToList();
 
         Assert.Equal(WishNote.Found, search.Note);
         var horizon = (await slots.FreeAsync(slots.EarliestDay(now), slots.LastDay(now), now, null, default)).Select(k => k.Day).Distinct().Count();
@@ -193,56 +193,38 @@ public sealed class SlotCatalogTests
         var now = At("2026-11-24T14:00");
         var clock = new FakeTimeProvider(now);
         var ledger = new MemoryBookingLedger(clock);
-        var records = LogReadCounter.Around(new MemoryStore(clock), out var reads);
+        var records = CallRecorder<IRecordLog>.Around(new MemoryStore(clock), out var reads);
         var slots = new SlotCatalog(new BusinessCalendar(new BusinessCalendarOptions()), Options.Create(new BookingOptions()), ledger, records);
         foreach (var slot in await slots.FreeAsync(new DateOnly(2026, 11, 25), new DateOnly(2026, 11, 25), now, null, default))
             Assert.True(await ledger.HoldAsync(slot, "someone-" + slot.Key, new SlotLimits(1), now, TimeSpan.FromMinutes(10)));
-        reads.Logs.Clear();
+        reads.Calls.Clear();
 
         var search = await slots.SearchAsync(DateWish.Read(words, now)!, now, null, null, default);
 
         Assert.NotEmpty(search.Slots);
-        Assert.Equal([SlotCatalog.ClosuresLog], reads.Logs);
+        Assert.Equal([SlotCatalog.ClosuresLog], reads.FirstArgs<string>(nameof(IRecordLog.ReadAsync)));
     }
 
-    /// <summary>Forwards every call to a record log and keeps the names of the logs read.</summary>
-    public class LogReadCounter : System.Reflection.DispatchProxy
+    /// <summary>Forwards every call to <typeparamref name="T"/>'s implementation and keeps each call's method name and arguments.</summary>
+    public class CallRecorder<T> : System.Reflection.DispatchProxy where T : class
     {
-        private IRecordLog _inner = null!;
-        public List<string> Logs { get; } = [];
+        private T _inner = null!;
+        public List<(string Method, object?[] Args)> Calls { get; } = [];
 
-        public static IRecordLog Around(IRecordLog inner, out LogReadCounter counter)
+        public static T Around(T inner, out CallRecorder<T> recorder)
         {
-            var proxy = Create<IRecordLog, LogReadCounter>();
-            counter = (LogReadCounter)(object)proxy;
-            counter._inner = inner;
+            var proxy = Create<T, CallRecorder<T>>();
+            recorder = (CallRecorder<T>)(object)proxy;
+            recorder._inner = inner;
             return proxy;
         }
 
-        protected override object? Invoke(System.Reflection.MethodInfo? method, object?[]? args)
-        {
-            if (method!.Name == nameof(IRecordLog.ReadAsync)) Logs.Add((string)args![0]!);
-            return method.Invoke(_inner, args);
-        }
-    }
-
-    /// <summary>Forwards every call to a ledger and keeps the slot keys the searches read.</summary>
-    public class ReadCounter : System.Reflection.DispatchProxy
-    {
-        private IBookingLedger _inner = null!;
-        public List<string> Keys { get; } = [];
-
-        public static IBookingLedger Around(IBookingLedger inner, out ReadCounter counter)
-        {
-            var proxy = Create<IBookingLedger, ReadCounter>();
-            counter = (ReadCounter)(object)proxy;
-            counter._inner = inner;
-            return proxy;
-        }
+        /// <summary>The first argument of every call to <paramref name="method"/>.</summary>
+        public IEnumerable<TArg> FirstArgs<TArg>(string method) => Calls.Where(c => c.Method == method).Select(c => (TArg)c.Args[0]!);
 
         protected override object? Invoke(System.Reflection.MethodInfo? method, object?[]? args)
         {
-            if (method!.Name == nameof(IBookingLedger.TakenAsync)) Keys.AddRange((IReadOnlyList<string>)args![0]!);
+            Calls.Add((method!.Name, args ?? []));
             return method.Invoke(_inner, args);
         }
     }
