@@ -35,7 +35,7 @@ public sealed class BookingErasureTests
         var queue = app.Services.GetRequiredService<IReminderQueue>();
         Assert.Equal([new ReminderItem("booking", "R-CCCCCC")], await queue.ClaimDueAsync(now.AddDays(30), 10));
 
-        await webhook.WaitForAsync(2, TimeSpan.FromSeconds(10));
+        await webhook.WaitForAsync(2, TimeSpan.FromSeconds(30));
         var events = webhook.Requests.Select(r => r.Body).Where(b => b.Contains("booking_erased")).ToList();
         Assert.Equal(2, events.Count);
         Assert.All(events, e => Assert.DoesNotContain("090-1234-5678", e));

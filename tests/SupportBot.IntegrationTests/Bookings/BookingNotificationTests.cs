@@ -19,13 +19,13 @@ public sealed class BookingNotificationTests
 
         foreach (var text in new[] { "相談の予約をしたいです", "はい", "家族", "12月2日の10時", "1", "さくら", "090-1234-5678", "筆談", "特になし" }) await Say(text);
         Assert.Contains("予約番号は R-", await Say("はい"));
-        await webhook.WaitForAsync(1, TimeSpan.FromSeconds(10));
+        await webhook.WaitForAsync(1, TimeSpan.FromSeconds(30));
         foreach (var text in new[] { "予約を変更したい", "1", "12月3日の11時", "1" }) await Say(text);
         Assert.Contains("12月3日（木）11:00 に変更しました", await Say("はい"));
-        await webhook.WaitForAsync(2, TimeSpan.FromSeconds(10));
+        await webhook.WaitForAsync(2, TimeSpan.FromSeconds(30));
         foreach (var text in new[] { "予約をキャンセルしたい", "1" }) await Say(text);
         Assert.Contains("取り消しました", await Say("はい"));
-        await webhook.WaitForAsync(3, TimeSpan.FromSeconds(10));
+        await webhook.WaitForAsync(3, TimeSpan.FromSeconds(30));
 
         var events = webhook.Requests.Select(r => r.Body).ToList();
         Assert.Equal(3, events.Count);

@@ -47,7 +47,12 @@ public sealed class ConnectorReplyTests
         Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync("/api/messages", BotApp.Json(first))).StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync("/api/messages", BotApp.Json(second))).StatusCode);
 
-        await connector.WaitForAsync(5, TimeSpan.FromSeconds(30));
+        // Wait for the second message's answer itself, not for a count: the first message alone sends five
+        // activities, and on a loaded CI machine a count was met before the second's answer had arrived.
+        await connector.WaitForAsync(
+            requests => requests.Any(r => r.Json.GetProperty("replyToId").GetString() == (string)second["id"]!
+                && r.Json.GetProperty("type").GetString() == "message"),
+            TimeSpan.FromSeconds(60));
         await Task.Delay(500); // anything still in flight lands; the order of what arrived is the check
         var order = connector.Requests.Select(r => r.Json.GetProperty("replyToId").GetString()).ToList();
         var lastOfFirst = order.LastIndexOf((string)first["id"]!);

@@ -31,10 +31,13 @@ public sealed class RecordingServer : LoopbackServer
     }
 
     /// <summary>Waits until <paramref name="count"/> requests in all have arrived (bounded by a timeout, not a sleep).</summary>
-    public async Task WaitForAsync(int count, TimeSpan timeout)
+    public Task WaitForAsync(int count, TimeSpan timeout) => WaitForAsync(requests => requests.Count >= count, timeout);
+
+    /// <summary>Waits until what has arrived satisfies <paramref name="done"/> (bounded by a timeout, not a sleep).</summary>
+    public async Task WaitForAsync(Func<IReadOnlyCollection<RecordedRequest>, bool> done, TimeSpan timeout)
     {
         using var cts = new CancellationTokenSource(timeout);
-        while (Requests.Count < count) await _arrived.WaitAsync(cts.Token);
+        while (!done(Requests)) await _arrived.WaitAsync(cts.Token);
     }
 }
 
