@@ -249,7 +249,7 @@ public sealed partial class RedisStore : IConversationStore, ITranscriptStore, I
         await _connection.GetDatabaseAsync(cancellationToken).ConfigureAwait(false);
         var multiplexer = _connection.Current!;
         var primaries = multiplexer.GetServers().Where(s => s.IsConnected && !s.IsReplica).ToList();
-        if (primaries.Count == 0) throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, "No Redis primary is connected.");
+        if (primaries.Count == 0) throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, CommandFlags.None, "No Redis primary is connected.");
         var loads = new List<Task>();
         foreach (var server in primaries)
             foreach (var script in AllScripts)
@@ -277,7 +277,7 @@ public sealed partial class RedisStore : IConversationStore, ITranscriptStore, I
                 appendOnly.Any(p => p.Key == "appendonly" && p.Value == "yes"),
                 save.FirstOrDefault(p => p.Key == "save").Value ?? ""));
         }
-        if (result.Count == 0) throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, "No Redis primary answered.");
+        if (result.Count == 0) throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, CommandFlags.None, "No Redis primary answered.");
         return result;
     }
 

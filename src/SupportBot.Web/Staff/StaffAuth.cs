@@ -41,7 +41,7 @@ public static class StaffAuth
         var accounts = context.HttpContext.RequestServices.GetRequiredService<StaffAccounts>();
         var principal = context.Principal;
         var account = principal is null ? null : await accounts.FindAsync(principal.Who(), context.HttpContext.RequestAborted);
-        if (account is null || account.Disabled || account.Stamp != principal!.FindFirstValue(StampClaim) || !principal.IsInRole(account.Role.ToString()))
+        if (principal is null || account is null || account.Disabled || account.Stamp != principal.FindFirstValue(StampClaim) || !principal.IsInRole(account.Role.ToString()))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(Scheme);

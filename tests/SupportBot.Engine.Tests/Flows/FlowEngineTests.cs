@@ -85,7 +85,7 @@ public sealed class FlowEngineTests
             MeetupReminder = new Engine.Services.Meetups.MeetupReminder(directory, memory, notices);
             return
             [
-                new Engine.Services.Meetups.MeetupsNextAction(directory, catalog, Options.Create(new Engine.Center.CenterOptions())),
+                new Engine.Services.Meetups.MeetupsNextAction(directory, catalog),
                 new Engine.Services.Meetups.MeetupsJoinAction(directory, memory, notifier, notices, Bookings),
                 new Engine.Services.Meetups.MeetupsMineAction(directory, memory),
                 new Engine.Services.Meetups.MeetupsLeaveAction(directory, memory, notifier, notices),

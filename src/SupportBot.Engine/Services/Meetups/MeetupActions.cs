@@ -16,7 +16,7 @@ namespace SupportBot.Engine.Services.Meetups;
 /// what it is like, who it is for, and why a month has none; offers the dates as choices.
 /// Outcomes: <c>found</c>, <c>none</c>.
 /// </summary>
-public sealed class MeetupsNextAction(MeetupDirectory directory, MessageCatalog catalog, IOptions<CenterOptions> center) : IFlowAction
+public sealed class MeetupsNextAction(MeetupDirectory directory, MessageCatalog catalog) : IFlowAction
 {
     public string Name => "meetups.next";
     public IReadOnlyCollection<string> Provides => ["meetup_list", FlowTurn.ChoicesKey("dates")];

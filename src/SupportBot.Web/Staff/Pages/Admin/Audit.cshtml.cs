@@ -10,7 +10,7 @@ public sealed class AuditModel(StaffAudit audit, TimeProvider clock) : StaffPage
     public async Task OnGetAsync()
     {
         var now = clock.GetUtcNow();
-        Entries = await audit.ReadAsync(now.AddDays(-14), now, HttpContext.RequestAborted);
+        Entries = await Audit.ReadAsync(now.AddDays(-14), now, HttpContext.RequestAborted);
         await AuditAsync("view.audit");
     }
 }
