@@ -117,8 +117,12 @@ public sealed class TurnPipelineTests
         var waited = TimeSpan.Zero;
         for (var i = 0; i < 100 && !turn.IsCompleted; i++)
         {
+            var looks = store.Attempts;
             clock.Advance(TimeSpan.FromMilliseconds(100));
             waited += TimeSpan.FromMilliseconds(100);
+            // Each step releases one back-off (they are all under 100 ms): wait in real time for that look, so a
+            // loaded machine cannot advance the clock twice before the pipeline has looked once.
+            for (var spin = 0; spin < 500 && !turn.IsCompleted && store.Attempts == looks; spin++) await Task.Delay(10);
             await Task.Delay(10);
         }
         var reply = Assert.Single(await turn);
@@ -262,10 +266,11 @@ public sealed class TurnPipelineTests
     /// <summary>Another instance holds the lease for ever.</summary>
     private sealed class AlwaysBusy : IConversationStore
     {
-        public int Attempts;
+        private int _attempts;
+        public int Attempts => Volatile.Read(ref _attempts);
         public Task<TurnLease?> TryBeginAsync(string key, TimeSpan leaseFor, CancellationToken ct = default)
         {
-            Attempts++;
+            Interlocked.Increment(ref _attempts);
             return Task.FromResult<TurnLease?>(null);
         }
         public Task<bool> CommitAsync(TurnLease lease, string? json, TimeSpan keepFor, CancellationToken ct = default) => throw new InvalidOperationException();
