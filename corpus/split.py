@@ -21,6 +21,7 @@
     python3 corpus/split.py raw18   # batch 18 (corpus/raw18/*.tsv: crisis weighted to medical and dangerous places, a tuning set)
     python3 corpus/split.py raw19   # batch 19 (corpus/raw19/*.tsv: crisis, a fresh test set)
     python3 corpus/split.py raw20   # batch 20 (corpus/raw20/*.tsv: crisis and hard negatives written as training data)
+    python3 corpus/split.py raw21   # batch 21 (corpus/raw21/*.tsv: intents weighted to feelings, time words, paraphrases)
 
 The rule: bucket = int(md5(id), 16) % 10, decided by the row id alone (never by content or by how the
 model does on it). Rows are appended to the split files (an id already there is not added twice); the
@@ -42,6 +43,7 @@ raw folder is deleted afterwards, since the split files hold every row.
   batch 16 crisis: as batch 12
   batch 17 crisis: as batch 15
   batch 18 crisis: as batch 11;  batch 19 crisis: as batch 12;  batch 20 crisis: all train (written as training data)
+  batch 21 intents: as batch 8 (a new author; measured whole before any of it was used)
 train → locales/ja-JP/crisis.train.tsv and locales/ja-JP/intents.train.tsv (the bot's own intent names);
 dev → corpus/crisis.dev.tsv, corpus/intents.dev.tsv; test → corpus/crisis.test.tsv, corpus/intents.test.tsv.
 """
@@ -67,6 +69,7 @@ RULES = {
     "raw18": {"crisis": [(7, "train"), (9, "dev")], "intents": [(7, "train"), (9, "dev")]},
     "raw19": {"crisis": [(5, "train"), (7, "dev"), (9, "test")], "intents": [(5, "train"), (7, "dev"), (9, "test")]},
     "raw20": {"crisis": [(9, "train")], "intents": [(9, "train")]},
+    "raw21": {"crisis": [(5, "train"), (7, "dev"), (9, "test")], "intents": [(5, "train"), (7, "dev"), (9, "test")]},
     "raw8": {"crisis": [(5, "train"), (7, "dev"), (9, "test")], "intents": [(5, "train"), (7, "dev"), (9, "test")]},
 }
 SRC = "written apart from the model (corpus/README.md); split by corpus/split.py"

@@ -10,6 +10,7 @@ using SupportBot.Engine.Notifications;
 using SupportBot.Engine.State;
 using SupportBot.Language.Answers;
 using SupportBot.Engine.Telemetry;
+using SupportBot.Engine.Understanding;
 
 namespace SupportBot.Engine.Safety;
 
@@ -28,6 +29,7 @@ public sealed class CrisisGuard(
     IOptions<SafetyOptions> safety,
     IOptions<NotificationOptions> notifications,
     IOptions<CenterOptions> center,
+    IOptions<UnderstandingOptions> understanding,
     ILogger<CrisisGuard> log,
     BotTelemetry? telemetry = null) : ITurnGuard
 {
@@ -39,7 +41,7 @@ public sealed class CrisisGuard(
         "crisis.acknowledge", "crisis.acknowledge_other", "crisis.immediate_medical", "crisis.immediate_violence", "crisis.center_line",
         "crisis.hotlines_intro", "crisis.hotline_line", "crisis.text_only_intro", "crisis.text_only_line", "crisis.question", "crisis.question_other",
         "crisis.follow_up", "crisis.call_center", "crisis.call_119", "menu.emergency", "emergency.numbers",
-        "concern.check_in", "concern.lines", "concern.question", .. NoVoiceContacts.MessageKeys,
+        "concern.check_in", "concern.noted", "concern.lines", "concern.question", .. NoVoiceContacts.MessageKeys,
     ];
 
     public int Order => 0;
@@ -81,12 +83,17 @@ public sealed class CrisisGuard(
         // (「相談支援専門員です。利用者さんのことで」 reads like the start of a report); concern words still do.
         if (signal.IsConcern && !(signal.Cues.All(c => c == ModelConcernCue) && AnswersOpenQuestion(state)))
         {
-            CheckIn(turn);
-            turn.Turn.Trace("SupportBot.Concern", new { signal.Cues });
+            // A message that also asks for something clear (「娘の将来が心配で…相談の予約をお願いします」) gets the
+            // acknowledgement and the lines, then its answer: the check-in's own question would leave the
+            // request unanswered and ask a second question of someone who already said what they want.
+            var carryOn = turn.CarriesOn && AsksForSomething(turn);
+            if (carryOn) Acknowledge(turn);
+            else CheckIn(turn);
+            turn.Turn.Trace("SupportBot.Concern", new { signal.Cues, carryOn });
             SafetyLog.ConcernAnswered(log, turn.Turn.Incoming.ChannelId ?? "");
-            turn.Turn.Flow = "concern";
+            if (!carryOn) turn.Turn.Flow = "concern";
             telemetry?.Signal("concern", "none");
-            return Task.FromResult(true);
+            return Task.FromResult(!carryOn);
         }
 
         // The emergency button works from any state, without ending what was going on.
@@ -137,14 +144,38 @@ public sealed class CrisisGuard(
         if (turn.State.Access?.NoVoice == true && !actions.Any(a => a.Title == noVoice)) actions.Add(CardAction.ImBack(noVoice));
     }
 
-    private void CheckIn(FlowTurn turn)
+    /// <summary>
+    /// Intents that are not a request of their own (greetings, thanks, the menu, "none"): with one of these the
+    /// check-in is the whole answer. Every other intent — an FAQ, a booking, a meetup, a person to talk to —
+    /// is a request, so a FAQ added in YAML is one too.
+    /// </summary>
+    private static readonly HashSet<string> NotARequest = new(StringComparer.Ordinal)
     {
-        turn.Say("concern.check_in");
+        "none", "greeting", "thanks", "goodbye", "help", "menu", "cancel", "faq.menu",
+    };
+
+    private bool AsksForSomething(FlowTurn turn) =>
+        turn.Intents is [var top, ..] && top.Score >= understanding.Value.ConfidentScore && !NotARequest.Contains(top.Name);
+
+    private void Acknowledge(FlowTurn turn)
+    {
+        turn.Say("concern.noted");
+        SayLines(turn);
+    }
+
+    private void SayLines(FlowTurn turn)
+    {
         var lines = new StringBuilder(turn.Message("concern.lines"));
         foreach (var h in hotlines.Hotlines(turn.Culture).Where(h => safety.Value.ConcernHotlines.Contains(h.Id)))
             lines.Append('\n').Append(turn.Turn.Text("crisis.hotline_line", new Dictionary<string, string> { ["name"] = h.Name, ["number"] = h.Number, ["hours"] = h.Hours }));
         if (NoVoiceContacts.Needed(turn)) AppendNoVoice(turn, lines);
         turn.Turn.Send(turn.Turn.Incoming.CreateReply(lines.ToString()));
+    }
+
+    private void CheckIn(FlowTurn turn)
+    {
+        turn.Say("concern.check_in");
+        SayLines(turn);
         var question = turn.Say("concern.question");
         question.InputHint = InputHints.ExpectingInput;
         question.SuggestedActions = new SuggestedActions

@@ -143,6 +143,15 @@ internal static class RecognizeCommand
         var safety = crisis.Assess(text);
         json.WriteBoolean("crisis", safety.IsCrisis);
         json.WriteString("tier", safety.Tier);
+        // The cue ids say which lexicon rule or model reading decided (never the text): what an engineer needs
+        // to trace a wrong tier.
+        if (safety.IsCrisis || safety.IsConcern)
+        {
+            json.WriteString("category", safety.Category);
+            json.WriteStartArray("cues");
+            foreach (var cue in safety.Cues) json.WriteStringValue(cue);
+            json.WriteEndArray();
+        }
         json.WriteEndObject();
     }
 }

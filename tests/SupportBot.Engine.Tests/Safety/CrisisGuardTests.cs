@@ -11,6 +11,7 @@ using SupportBot.Engine.Safety;
 using SupportBot.Engine.State;
 using SupportBot.Engine.Tests.Flows;
 using SupportBot.Engine.Tests.Support;
+using SupportBot.Engine.Understanding;
 
 namespace SupportBot.Engine.Tests.Safety;
 
@@ -72,7 +73,7 @@ public sealed class CrisisGuardTests
             notifier.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
             var guard = new CrisisGuard(new FakeDetector(), HotlineDirectory.Load(Repository.Path("locales")), notifier, log,
                 Options.Create(new SafetyOptions()), Options.Create(new NotificationOptions { WebhookUrl = webhookUrl }),
-                Options.Create(new CenterOptions { Name = "テストセンター", EmergencyPhone = "0465-71-0189" }), NullLogger<CrisisGuard>.Instance);
+                Options.Create(new CenterOptions { Name = "テストセンター", EmergencyPhone = "0465-71-0189" }), Options.Create(new UnderstandingOptions()), NullLogger<CrisisGuard>.Instance);
             return [guard];
         }, store);
         return (harness, log, hook);

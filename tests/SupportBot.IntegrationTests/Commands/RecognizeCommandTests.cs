@@ -67,6 +67,11 @@ public sealed class RecognizeCommandTests
             """);
         Assert.Equal(["crisis", "concern", "none"], lines.Select(l => l.GetProperty("tier").GetString()));
         Assert.Equal([true, false, false], lines.Select(l => l.GetProperty("crisis").GetBoolean()));
+        // Which cue decided, by id: a category and at least one cue for a crisis or concern, nothing otherwise.
+        Assert.Equal("suicidal_ideation", lines[0].GetProperty("category").GetString());
+        Assert.NotEmpty(lines[0].GetProperty("cues").EnumerateArray());
+        Assert.NotEmpty(lines[1].GetProperty("cues").EnumerateArray());
+        Assert.False(lines[2].TryGetProperty("cues", out _));
     }
 
     [Fact]

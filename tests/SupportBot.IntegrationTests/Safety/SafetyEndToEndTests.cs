@@ -83,6 +83,32 @@ public sealed class SafetyEndToEndTests
         Assert.DoesNotContain(next, a => a.TryGetProperty("suggestedActions", out var s) && s.GetProperty("actions").EnumerateArray().Any(b => b.GetProperty("title").GetString() == "緊急の連絡先"));
     }
 
+    [Theory]
+    [InlineData("将来のことが心配で眠れない日が続いています。相談の予約をお願いします", "ご予約")]
+    [InlineData("寂しくてたまりません。ピアサポーターと話したいです", "ピアサポーター")]
+    public async Task Distress_with_a_clear_request_gets_the_lines_then_the_answer_without_the_check_in_question(string text, string answer)
+    {
+        using var app = new BotApp(new() { ["Clock:Now"] = "2026-11-24T14:00:00+09:00" });
+        var client = app.CreateClient();
+        var replies = await Say(client, "c", text);
+        Assert.StartsWith("お気持ちも話してくださって、ありがとうございます", Text(replies[0]));
+        Assert.Contains("24時間", Text(replies[1]));
+        Assert.Contains("よりそいホットライン", Text(replies[1]));
+        // Then the request itself, and one question only: the check-in's open question is not asked.
+        Assert.Contains(replies.Skip(2), a => Text(a).Contains(answer));
+        Assert.DoesNotContain(replies, a => Text(a).StartsWith("よかったら、いまの気持ち"));
+    }
+
+    [Fact]
+    public async Task With_redis_unreachable_distress_with_a_request_still_gets_the_whole_check_in()
+    {
+        using var app = new BotApp(new() { ["ConnectionStrings:Redis"] = "127.0.0.1:1,connectTimeout=500", ["Clock:Now"] = "2026-11-24T14:00:00+09:00" });
+        var replies = await Say(app.CreateClient(), "dead-c", "将来のことが心配で眠れない日が続いています。相談の予約をお願いします");
+        Assert.StartsWith("話してくれて、ありがとうございます", Text(replies[0]));
+        Assert.Contains("よりそいホットライン", Text(replies[1]));
+        Assert.StartsWith("よかったら、いまの気持ち", Text(replies[2]));
+    }
+
     [Fact]
     public async Task With_redis_unreachable_a_crisis_message_still_gets_the_full_reply_on_api_messages()
     {
