@@ -18,7 +18,35 @@ public sealed class IntentRecognizer : IIntentRecognizer
 
     public IReadOnlyList<string> Intents(string culture) => Model(culture).Intents;
 
-    public IReadOnlyList<IntentScore> Recognize(string text, string culture) => Model(culture).Recognize(text);
+    public IReadOnlyList<IntentScore> Recognize(string text, string culture)
+    {
+        var scores = Model(culture).Recognize(text);
+        // An English message in a Japanese conversation (a family member abroad, a worker who writes in English):
+        // the English model reads it too, and its reading counts when it is sure (acted on without asking) and
+        // surer than the Japanese one. Its examples are few, so a weak English reading of chatter (「I'd kill for a
+        // soda」) is not taken. Romaji is Japanese and stays with the Japanese model, which reads it as kana.
+        if (!culture.StartsWith("en", StringComparison.OrdinalIgnoreCase) && _models.TryGetValue(EnglishCulture, out var english)
+            && LooksLatin(text) && english.Recognize(text) is [var top, ..] fromEnglish
+            && top.Score >= IntentThresholds.Confident && top.Score > Top(scores))
+            return fromEnglish;
+        return scores;
+    }
+
+    private const string EnglishCulture = "en-US";
+
+    private static double Top(IReadOnlyList<IntentScore> scores) => scores.Count > 0 ? scores[0].Score : 0;
+
+    /// <summary>Written in Latin letters only (no kana or kanji): English, or Japanese in romaji.</summary>
+    private static bool LooksLatin(string text)
+    {
+        var letters = 0;
+        foreach (var c in text)
+        {
+            if (c is >= 'a' and <= 'z' or >= 'A' and <= 'Z') letters++;
+            else if (c is >= '\u3040' and <= '\u30ff' or >= '\u3400' and <= '\u9fff' or >= '\uff66' and <= '\uff9f') return false;
+        }
+        return letters >= 3;
+    }
 
     private IntentModel Model(string culture) =>
         _models.TryGetValue(culture, out var model) ? model : _models[Messages.MessageCatalog.DefaultCulture];
