@@ -103,7 +103,7 @@ public sealed class FlowEngine : IBot
     {
         if (!turn.Incoming.IsMessage) return false;
         foreach (var preparer in _preparers) await preparer.PrepareAsync(turn, cancellationToken);
-        var ft = new FlowTurn(turn, _recognizer, MessageText(turn.Incoming)) { CarriesOn = false };
+        var ft = new FlowTurn(turn, _recognizer, MessageText(turn.Incoming)) { HasState = false };
         foreach (var guard in _guards)
         {
             if (!await guard.HandleAsync(ft, cancellationToken)) continue;
@@ -125,7 +125,7 @@ public sealed class FlowEngine : IBot
     {
         if (!turn.Incoming.IsMessage) return false;
         foreach (var preparer in _preparers) await preparer.PrepareAsync(turn, cancellationToken);
-        var ft = new FlowTurn(turn, _recognizer, MessageText(turn.Incoming)) { CarriesOn = false };
+        var ft = new FlowTurn(turn, _recognizer, MessageText(turn.Incoming)) { HasState = false };
         var busyGuards = _guards.Where(g => g.AnswersWhenBusy).ToArray();
         foreach (var guard in busyGuards)
         {

@@ -26,7 +26,7 @@ public sealed class FlowTurn
     /// False on a turn without the conversation's state (the store is down, or an earlier turn still holds
     /// it): only the guards' own answers are given then, so a guard must not leave part of its answer to the flows.
     /// </summary>
-    public bool CarriesOn { get; init; } = true;
+    public bool HasState { get; init; } = true;
     public ConversationState State => Turn.State;
     public DateTimeOffset Now => Turn.Now;
     public string Culture => Turn.Culture;

@@ -86,7 +86,7 @@ public sealed class CrisisGuard(
             // A message that also asks for something clear (「娘の将来が心配で…相談の予約をお願いします」) gets the
             // acknowledgement and the lines, then its answer: the check-in's own question would leave the
             // request unanswered and ask a second question of someone who already said what they want.
-            var carryOn = turn.CarriesOn && AsksForSomething(turn);
+            var carryOn = turn.HasState && AsksForSomething(turn);
             if (carryOn) Acknowledge(turn);
             else CheckIn(turn);
             turn.Turn.Trace("SupportBot.Concern", new { signal.Cues, carryOn });
