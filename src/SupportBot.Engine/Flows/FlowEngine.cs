@@ -64,6 +64,7 @@ public sealed class FlowEngine : IBot
             foreach (var guard in _guards)
                 if (await guard.HandleAsync(ft, cancellationToken))
                 {
+                    ft.AnsweredBy = guard;
                     await _runner.LeftAfterGuardAsync(ft, open, cancellationToken);
                     return;
                 }

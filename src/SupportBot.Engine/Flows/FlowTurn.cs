@@ -27,6 +27,9 @@ public sealed class FlowTurn
     /// it): only the guards' own answers are given then, so a guard must not leave part of its answer to the flows.
     /// </summary>
     public bool HasState { get; init; } = true;
+
+    /// <summary>The guard that answered this message, if one did (the flows then did not run).</summary>
+    public ITurnGuard? AnsweredBy { get; internal set; }
     public ConversationState State => Turn.State;
     public DateTimeOffset Now => Turn.Now;
     public string Culture => Turn.Culture;

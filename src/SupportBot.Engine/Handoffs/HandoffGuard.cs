@@ -52,17 +52,20 @@ public sealed class HandoffGuard(HandoffDesk desk) : ITurnGuard
         }
     }
 
-    /// <summary>A crisis answered by the crisis guard in a hand-off: the message and the reply go to the transcript, and the console shows it red.</summary>
+    /// <summary>
+    /// A message in a hand-off that a guard before this one answered (a crisis, distress short of one, the
+    /// emergency button): the message and the bot's reply go to the transcript, so the person holding the
+    /// conversation sees what was said and answered; a crisis also shows the conversation red.
+    /// </summary>
     public async Task AfterTurnAsync(FlowTurn turn, CancellationToken cancellationToken)
     {
-        if (!turn.State.Values.ContainsKey(HandoffDesk.StateKey) || turn.State.Crisis?.Last != turn.Now) return;
+        if (turn.AnsweredBy is null || turn.AnsweredBy == this || !turn.State.Values.ContainsKey(HandoffDesk.StateKey)) return;
         var key = TurnPipeline.ConversationKey(turn.Turn.Incoming);
         if (await desk.GetAsync(key, cancellationToken) is not { Status: HandoffStatus.Waiting or HandoffStatus.Active }) return;
-        // The guard above did not see this message (the crisis guard answered first).
         await desk.AppendAsync(key, Line(turn), cancellationToken);
         foreach (var reply in turn.Turn.Replies.Where(r => !string.IsNullOrEmpty(r.Text)))
             await desk.AppendAsync(key, new HandoffLine(turn.Now, "bot", reply.Text!), cancellationToken);
-        await desk.MarkCrisisAsync(key, cancellationToken);
+        if (turn.State.Crisis?.Last == turn.Now) await desk.MarkCrisisAsync(key, cancellationToken);
     }
 
     private static HandoffLine Line(FlowTurn turn) =>

@@ -88,6 +88,14 @@ public sealed class HandoffTests
         Assert.Equal(HttpStatusCode.Redirect, (await staff.PostAsync(page, "/staff/conversation?handler=Reply", ("key", resident.Key), ("text", "こんにちは、どうされましたか"))).StatusCode);
         await Eventually(async () => (await resident.PushedAsync(residentSide)).Contains("佐藤：こんにちは、どうされましたか"), "the staff member's reply did not reach the resident");
 
+        // Distress short of a crisis gets the bot's check-in with the lines, and the staff member sees both
+        // (the message did not reach the transcript before); the conversation is not flagged red for it.
+        Assert.Contains(await resident.SayAsync("疲れた"), t => t.Contains("よりそいホットライン"));
+        conversationPage = await staff.PageAsync(page);
+        Assert.Contains("疲れた", conversationPage);
+        Assert.Contains("よりそいホットライン", conversationPage);
+        Assert.DoesNotContain("id=\"crisis-flag\"", conversationPage);
+
         // The crisis guard still answers first, and the console shows the conversation red.
         var crisis = await resident.SayAsync("もう死にたい");
         Assert.Contains(crisis, t => t.Contains("0465-71-0189"));
