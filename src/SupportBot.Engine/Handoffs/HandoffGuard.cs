@@ -43,11 +43,11 @@ public sealed class HandoffGuard(HandoffDesk desk) : ITurnGuard
                 turn.Say("handoff.withdrawn");
                 return true;
             case HandoffStatus.Waiting:
-                await desk.AppendAsync(key, Line(turn), cancellationToken);
+                await AppendTurnAsync(key, turn, cancellationToken);
                 turn.Say("handoff.waiting");
                 return true;
             default:
-                await desk.AppendAsync(key, Line(turn), cancellationToken);
+                await AppendTurnAsync(key, turn, cancellationToken);
                 return true;
         }
     }
@@ -62,10 +62,17 @@ public sealed class HandoffGuard(HandoffDesk desk) : ITurnGuard
         if (turn.AnsweredBy is null || turn.AnsweredBy == this || !turn.State.Values.ContainsKey(HandoffDesk.StateKey)) return;
         var key = TurnPipeline.ConversationKey(turn.Turn.Incoming);
         if (await desk.GetAsync(key, cancellationToken) is not { Status: HandoffStatus.Waiting or HandoffStatus.Active }) return;
+        await AppendTurnAsync(key, turn, cancellationToken);
+        if (turn.State.Crisis?.Last == turn.Now) await desk.MarkCrisisAsync(key, cancellationToken);
+    }
+
+    /// <summary>The resident's message, then what the bot has said to it so far this turn (the lines given with a
+    /// concern, a crisis reply), so the transcript shows what the resident saw.</summary>
+    private async Task AppendTurnAsync(string key, FlowTurn turn, CancellationToken cancellationToken)
+    {
         await desk.AppendAsync(key, Line(turn), cancellationToken);
         foreach (var reply in turn.Turn.Replies.Where(r => !string.IsNullOrEmpty(r.Text)))
             await desk.AppendAsync(key, new HandoffLine(turn.Now, "bot", reply.Text!), cancellationToken);
-        if (turn.State.Crisis?.Last == turn.Now) await desk.MarkCrisisAsync(key, cancellationToken);
     }
 
     private static HandoffLine Line(FlowTurn turn) =>

@@ -95,6 +95,11 @@ public sealed class HandoffTests
         Assert.Contains("疲れた", conversationPage);
         Assert.Contains("よりそいホットライン", conversationPage);
         Assert.DoesNotContain("id=\"crisis-flag\"", conversationPage);
+        // With a request in it, the bot gives the lines and the staff member answers the request; both are there.
+        Assert.Contains(await resident.SayAsync("寂しくてたまりません。ピアサポーターと話したいです"), t => t.StartsWith("お気持ちも話してくださって"));
+        conversationPage = await staff.PageAsync(page);
+        Assert.Contains("寂しくてたまりません", conversationPage);
+        Assert.Contains("お気持ちも話してくださって", conversationPage);
 
         // The crisis guard still answers first, and the console shows the conversation red.
         var crisis = await resident.SayAsync("もう死にたい");
