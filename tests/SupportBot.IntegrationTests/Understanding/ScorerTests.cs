@@ -26,9 +26,13 @@ public sealed partial class ScorerTests(ITestOutputHelper output)
     // reply with 119 or a public line counts as a false alarm even where it answers the question asked (「119と110の
     // 違いって?」, the 24-hour line asked for by a new night-shift worker): the safety model's own rate on the same rows
     // is 4.5 % (CrisisCorpusTests). The floors keep about half a point of margin.
-    private const double IntentsFloor = 95.5;
-    private const double RecallFloor = 98;
-    private const double FprCeiling = 6.0;
+    // Measured again 2026-12-07 (eighth session) after batches 21 and 22 grew the split (1,281 intent rows, 1,854
+    // crisis rows): intents 96.6–96.9 %, recall 98.9 %, false positives 5.9–6.0 % — on the rows of before 5.5–5.6 %;
+    // batch 22's long, worried family messages get the contacts (mostly the gentle check-in) 10.5 % of the time.
+    // The ceiling moved with the harder split, not with the model.
+    private const double IntentsFloor = 96;
+    private const double RecallFloor = 98.4;
+    private const double FprCeiling = 6.5;
 
     [Theory]
     [MemberData(nameof(Clocks))]
